@@ -1,0 +1,85 @@
+package spec
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/onsi/ginkgo/v2"
+	"github.com/onsi/gomega/gleak"
+	"github.com/onsi/gomega/types"
+	"github.com/threadlings/threadlings/internal/verdict"
+)
+
+// leakWait is how long a spec's goroutines get to finish after the spec
+// returns before they count as leaked: a goroutine that was told to stop may
+// need a moment to get there.
+const leakWait = 500 * time.Millisecond
+
+// helperGoroutines are the helpers' own goroutines, which may be running
+// while the check runs.
+var helperGoroutines = []any{
+	gleak.IgnoringTopFunction("github.com/threadlings/threadlings/lessons/internal/spec.spanSubtest..."),
+	gleak.IgnoringTopFunction("github.com/threadlings/threadlings/lessons/internal/spec.watchCancel"),
+	gleak.IgnoringTopFunction("testing.(*T).Run"),
+	gleak.IgnoringTopFunction("testing.tRunner"),
+}
+
+// Every spec outside a bubble is checked for leaked goroutines; a bubble
+// checks its own. The baseline is taken when the spec starts, so goroutines
+// left by an earlier spec are not this spec's fault. The same node skips the
+// specs the checker asked not to run.
+var _ = ginkgo.BeforeEach(func() {
+	report := ginkgo.CurrentSpecReport()
+	if skipped[report.FullText()] {
+		ginkgo.Skip("not run: the checker asked to skip it")
+	}
+	if inBubble(report) {
+		return
+	}
+	baseline := gleak.Goroutines()
+	ginkgo.DeferCleanup(func() { checkLeaks(baseline) })
+})
+
+func checkLeaks(baseline []gleak.Goroutine) {
+	if ginkgo.CurrentSpecReport().Failed() {
+		return // the first problem is the one to report
+	}
+	matcher := gleak.HaveLeaked(append([]any{gleak.IgnoringGoroutines(baseline)}, helperGoroutines...)...)
+	deadline := time.Now().Add(leakWait)
+	for {
+		now := gleak.Goroutines()
+		leaked, err := matcher.Match(now)
+		if err != nil {
+			ginkgo.Fail("leak check: " + err.Error())
+		}
+		if !leaked {
+			return
+		}
+		if time.Now().After(deadline) {
+			detail := describeLeaks(matcher, now)
+			current.setDetail(verdict.Leak, detail)
+			ginkgo.Fail("LEAK: a goroutine this spec started was still running after the spec ended. " +
+				"Make sure every goroutine you start can finish: close the channel it ranges over, cancel its context, or wait for it.\n" + detail)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// describeLeaks names each leaked goroutine by what it is doing and where it
+// was started.
+func describeLeaks(matcher types.GomegaMatcher, now []gleak.Goroutine) string {
+	var lines []string
+	for _, g := range now {
+		if leaked, _ := matcher.Match([]gleak.Goroutine{g}); !leaked {
+			continue
+		}
+		line := fmt.Sprintf("[%s] %s", g.State, shortFunc(g.TopFunction))
+		if g.BornAt != "" {
+			line += " started at " + filepath.Base(g.BornAt)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}

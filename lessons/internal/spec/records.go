@@ -1,0 +1,162 @@
+package spec
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/onsi/ginkgo/v2"
+	"github.com/onsi/ginkgo/v2/types"
+	"github.com/threadlings/threadlings/internal/verdict"
+)
+
+// specState is what the helpers learn about the running spec that Ginkgo's
+// report does not say: that it raced, deadlocked in a bubble or leaked.
+type specState struct {
+	mu      sync.Mutex
+	race    bool
+	verdict verdict.Verdict
+	detail  string
+}
+
+// current is the state of the running spec. Specs of one suite run one at a
+// time, but an abandoned spec's goroutines may still report into it.
+var current = &specState{}
+
+func (s *specState) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.race, s.verdict, s.detail = false, "", ""
+}
+
+func (s *specState) raced() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.race = true
+}
+
+func (s *specState) hasRaced() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.race
+}
+
+// set records v unless an earlier problem was recorded first.
+func (s *specState) set(v verdict.Verdict) {
+	s.setDetail(v, "")
+}
+
+func (s *specState) setDetail(v verdict.Verdict, detail string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.verdict == "" {
+		s.verdict, s.detail = v, detail
+	}
+}
+
+func (s *specState) snapshot() (race bool, v verdict.Verdict, detail string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.race, s.verdict, s.detail
+}
+
+// out is where records go: standard output, unbuffered, one write per record.
+var out = os.Stdout
+
+func emit(r verdict.Record) {
+	out.Write(r.Encode())
+}
+
+var _ = ginkgo.ReportBeforeSuite(func(report ginkgo.Report) {
+	emit(verdict.Record{Kind: verdict.KindSuite, Total: report.PreRunStats.SpecsThatWillRun, DryRun: report.SuiteConfig.DryRun})
+})
+
+var _ = ginkgo.ReportBeforeEach(func(report ginkgo.SpecReport) {
+	current.reset()
+	if skipped[report.FullText()] {
+		return
+	}
+	emit(verdict.Record{
+		Kind:   verdict.KindStart,
+		Spec:   report.FullText(),
+		File:   filepath.Base(report.LeafNodeLocation.FileName),
+		Line:   report.LeafNodeLocation.LineNumber,
+		Labels: report.Labels(),
+		Points: points(report),
+	})
+})
+
+var _ = ginkgo.ReportAfterEach(func(report ginkgo.SpecReport) {
+	if skipped[report.FullText()] {
+		return
+	}
+	r := verdict.Record{
+		Kind:    verdict.KindEnd,
+		Spec:    report.FullText(),
+		File:    filepath.Base(report.LeafNodeLocation.FileName),
+		Line:    report.LeafNodeLocation.LineNumber,
+		Labels:  report.Labels(),
+		Points:  points(report),
+		Seconds: report.RunTime.Seconds(),
+	}
+	r.Verdict, r.Message, r.Where, r.Detail = judge(report)
+	emit(r)
+})
+
+// judge turns Ginkgo's report and the helpers' own findings into one verdict.
+func judge(report types.SpecReport) (v verdict.Verdict, message, where, detail string) {
+	race, found, foundDetail := current.snapshot()
+	failure := report.Failure
+	message = strings.TrimSpace(failure.Message)
+	if report.State.Is(types.SpecStateSkipped) || report.State.Is(types.SpecStatePending) {
+		return verdict.NotRun, message, "", ""
+	}
+	if report.State.Is(types.SpecStatePassed) {
+		if race {
+			// A race in a node that then passed: around failed it, so this
+			// only happens if Ginkgo's state and ours disagree.
+			return verdict.Race, raceMessage, "", ""
+		}
+		return verdict.Pass, "", "", ""
+	}
+	where = fileLine(learnerFrame(failure.Location.FullStackTrace))
+	switch {
+	case race:
+		return verdict.Race, raceMessage, where, ""
+	case found != "":
+		return found, message, where, foundDetail
+	case report.State.Is(types.SpecStateTimedout):
+		blocked := blockedGoroutines(failure.ProgressReport)
+		return verdict.Timeout, timeoutMessage, firstWhere(blocked), strings.Join(blocked, "\n")
+	case report.State.Is(types.SpecStatePanicked):
+		if failure.ForwardedPanic != "" {
+			message = "PANIC: " + failure.ForwardedPanic
+		}
+		return verdict.Panic, message, where, failure.Location.FullStackTrace
+	case report.State.Is(types.SpecStateFailed):
+		return verdict.Fail, message, fileLine(failure.Location.FileName, failure.Location.LineNumber), ""
+	default:
+		// Interrupted or aborted: the suite was stopped under the spec.
+		return verdict.Crash, message, where, ""
+	}
+}
+
+const timeoutMessage = "TIMEOUT: the spec ran out of time: something is blocked or looping. The goroutines of your code and where each one waits are listed below."
+
+func fileLine(file string, line int) string {
+	if file == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d", filepath.Base(file), line)
+}
+
+func firstWhere(blocked []string) string {
+	for _, b := range blocked {
+		if i := strings.LastIndex(b, " at "); i >= 0 {
+			return b[i+len(" at "):]
+		}
+	}
+	return ""
+}

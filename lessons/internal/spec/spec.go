@@ -1,0 +1,161 @@
+// Package spec runs a lesson's Ginkgo specs the way threadlings needs them.
+//
+// A lesson suite has one entry point and one TestMain:
+//
+//	func TestGoroutines(t *testing.T) { spec.Run(t, "01 goroutines") }
+//	func TestMain(m *testing.M)      { spec.Main(m) }
+//
+// Everything else applies to every spec of the suite without the author
+// asking for it:
+//
+//   - each spec body runs inside a real subtest of the suite's *testing.T, so
+//     the race detector fails the spec that raced (a race never fails a
+//     plain Ginkgo spec: only the process exit status shows it);
+//   - every It gets a SpecTimeout of DefaultTimeout unless it sets its own, so
+//     a blocked spec is a timeout and the suite goes on;
+//   - a goroutine that a spec started and that is still running when the spec
+//     ends fails the spec as a leak (gomega's gleak against a per-spec
+//     baseline);
+//   - a start and an end record for each spec are printed to standard output
+//     (see package verdict), which survive a crash of the binary and are
+//     replayed by go test for a cached run.
+//
+// Specs about time opt in to a testing/synctest bubble with the Bubble
+// decorator. A bubble spec's body must not take a SpecContext: the context
+// belongs to Ginkgo, outside the bubble, and the bubble must not touch it.
+package spec
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/onsi/ginkgo/v2"
+	"github.com/onsi/ginkgo/v2/types"
+	"github.com/onsi/gomega"
+)
+
+// DefaultTimeout is the real time a spec may take unless it sets its own
+// SpecTimeout. Specs about time use fake time in a Bubble, so a correct
+// answer finishes far inside it.
+const DefaultTimeout = time.Second
+
+// gracePeriod is how long Ginkgo waits for a timed-out spec to return before
+// it abandons the spec and goes on.
+const gracePeriod = 100 * time.Millisecond
+
+// Environment variables that the checker sets. go test keys its result cache
+// on the environment variables a test reads, so a cached run is never
+// replayed for a different setting.
+const (
+	// SkipEnv lists, one per line, the full texts of specs not to run: the
+	// checker's way to re-run what is left after a crash.
+	SkipEnv = "THREADLINGS_SKIP"
+	// DryRunEnv, when set, lists the specs without running them.
+	DryRunEnv = "THREADLINGS_DRY_RUN"
+	// SeedEnv, when set to a number, shuffles every spec with that seed.
+	SeedEnv = "THREADLINGS_SEED"
+)
+
+const (
+	bubbleLabel = "synctest"
+	pointsLabel = "points:"
+)
+
+// Bubble is a decorator that runs a spec inside a testing/synctest bubble:
+// time is fake and advances only when every goroutine of the bubble is
+// blocked, so time.Sleep(time.Hour) returns at once and exactly an hour
+// later, and a bubble whose goroutines are all blocked fails at once as a
+// deadlock. Every goroutine the spec starts must have ended when the spec
+// returns.
+var Bubble = ginkgo.Label(bubbleLabel)
+
+// Points is a decorator that makes a spec worth n points in a grade. A spec
+// without it is worth 1.
+func Points(n int) ginkgo.Labels {
+	return ginkgo.Label(pointsLabel + strconv.Itoa(n))
+}
+
+// suiteT is the suite's *testing.T, kept so that every spec body can run
+// inside a subtest of it.
+var suiteT *testing.T
+
+// Run runs the suite's specs. It is the body of the suite's only Test
+// function and must be called once.
+func Run(t *testing.T, description string) {
+	t.Helper()
+	suiteT = t
+	gomega.RegisterFailHandler(ginkgo.Fail)
+	suiteConfig, reporterConfig := ginkgo.GinkgoConfiguration()
+	suiteConfig.GracePeriod = gracePeriod
+	if seed, err := strconv.ParseInt(os.Getenv(SeedEnv), 10, 64); err == nil {
+		suiteConfig.RandomSeed = seed
+		suiteConfig.RandomizeAllSpecs = true
+	}
+	if os.Getenv(DryRunEnv) != "" {
+		suiteConfig.DryRun = true
+	}
+	reporterConfig.NoColor = true
+	reporterConfig.Succinct = true
+	ginkgo.RunSpecs(t, description, suiteConfig, reporterConfig, ginkgo.AroundNode(around))
+}
+
+// skipped is the set of specs the checker asked not to run.
+var skipped = skipList()
+
+func skipList() map[string]bool {
+	set := map[string]bool{}
+	for _, name := range strings.Split(os.Getenv(SkipEnv), "\n") {
+		if name != "" {
+			set[name] = true
+		}
+	}
+	return set
+}
+
+func inBubble(report types.SpecReport) bool {
+	return slices.Contains(report.Labels(), bubbleLabel)
+}
+
+func points(report types.SpecReport) int {
+	for _, l := range report.Labels() {
+		if n, err := strconv.Atoi(strings.TrimPrefix(l, pointsLabel)); err == nil && strings.HasPrefix(l, pointsLabel) {
+			return n
+		}
+	}
+	return 1
+}
+
+// Every It is given a timeout, and a context so that Ginkgo can enforce it.
+var _ = ginkgo.AddTreeConstructionNodeArgsTransformer(addTimeout)
+
+func addTimeout(nodeType types.NodeType, _ ginkgo.Offset, text string, args []any) (string, []any, []error) {
+	if !nodeType.Is(types.NodeTypeIt) {
+		return text, args, nil
+	}
+	hasTimeout, bubble, takesContext := false, false, false
+	for i, arg := range args {
+		switch a := arg.(type) {
+		case ginkgo.SpecTimeout:
+			hasTimeout = true
+		case ginkgo.Labels:
+			bubble = bubble || slices.Contains(a, bubbleLabel)
+		case func():
+			args[i] = func(ginkgo.SpecContext) { a() }
+		case func(ginkgo.SpecContext), func(context.Context):
+			takesContext = true
+		}
+	}
+	if bubble && takesContext {
+		return text, args, []error{fmt.Errorf("spec %q runs in a synctest bubble and must not take a SpecContext: make a context inside the body instead", text)}
+	}
+	if !hasTimeout {
+		args = append(args, ginkgo.SpecTimeout(DefaultTimeout))
+	}
+	return text, args, nil
+}

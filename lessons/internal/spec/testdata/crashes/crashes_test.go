@@ -1,0 +1,17 @@
+package crashes_test
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/threadlings/threadlings/lessons/internal/spec/testdata/crashes"
+)
+
+var _ = Describe("crashes", func() {
+	It("passes before", func() { Expect(1).To(Equal(1)) })
+	It("panic in a goroutine", func() { crashes.PanicInGoroutine() })
+	It("os.Exit(0)", func() { crashes.Exit(0) })
+	It("os.Exit(3)", func() { crashes.Exit(3) })
+	It("concurrent map writes", func() { crashes.WriteMapConcurrently() })
+	It("passes after", func() { Expect(2).To(Equal(2)) })
+})

@@ -1,0 +1,66 @@
+package verdicts_test
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+	"github.com/threadlings/threadlings/lessons/internal/spec/testdata/verdicts"
+)
+
+var _ = spec.Child("pid", func() { os.Stdout.WriteString(strconv.Itoa(os.Getpid())) })
+
+var _ = Describe("verdicts", func() {
+	It("pass", func() {
+		Expect(verdicts.Add(2, 2)).To(Equal(4))
+	})
+	It("pass worth three", spec.Points(3), func() {
+		Expect(verdicts.Add(1, 2)).To(Equal(3))
+	})
+	It("fail", func() {
+		Expect(verdicts.Add(2, 2)).To(Equal(5), "two and two make four")
+	})
+	It("panic", func() {
+		verdicts.Explode()
+	})
+	It("race", func() {
+		verdicts.CountRacy(4)
+	})
+	It("timeout", func() {
+		verdicts.LockTwice()
+	})
+	It("leak", func() {
+		verdicts.StartAndForget()
+	})
+	It("bubble deadlock", spec.Bubble, func() {
+		verdicts.WaitForever()
+	})
+	It("bubble leak", spec.Bubble, func() {
+		verdicts.StartAndForget()
+	})
+	It("bubble fake time", spec.Bubble, func() {
+		start := time.Now()
+		verdicts.Nap(time.Hour)
+		Expect(time.Since(start)).To(Equal(time.Hour))
+	})
+	It("bubble fail", spec.Bubble, func() {
+		Expect(verdicts.Add(1, 1)).To(Equal(3))
+	})
+	It("bubble panic", spec.Bubble, func() {
+		verdicts.Explode()
+	})
+	It("bubble race", spec.Bubble, func() {
+		verdicts.AppendRacy(4)
+	})
+	It("child process", func(ctx SpecContext) {
+		out, err := spec.Command(context.WithoutCancel(ctx), "pid").Output()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(strings.TrimSpace(string(out))).NotTo(Equal(strconv.Itoa(os.Getpid())))
+	}, SpecTimeout(5*time.Second))
+})
