@@ -2,9 +2,12 @@ package verdicts_test
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -63,4 +66,31 @@ var _ = Describe("verdicts", func() {
 		Expect(err).NotTo(HaveOccurred())
 		Expect(strings.TrimSpace(string(out))).NotTo(Equal(strconv.Itoa(os.Getpid())))
 	}, SpecTimeout(5*time.Second))
+})
+
+var _ = Describe("helpers", func() {
+	It("serves HTTP in a bubble, on fake time", spec.Bubble, func() {
+		srv := spec.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			time.Sleep(time.Second)
+			io.WriteString(w, "hello")
+		}))
+		defer srv.Close()
+		start := time.Now()
+		var wg sync.WaitGroup
+		var gauge spec.Gauge
+		for range 3 {
+			wg.Go(func() {
+				gauge.Enter()
+				defer gauge.Leave()
+				resp, err := srv.Client().Get(srv.URL + "/x")
+				Expect(err).NotTo(HaveOccurred())
+				defer resp.Body.Close()
+				body, _ := io.ReadAll(resp.Body)
+				Expect(string(body)).To(Equal("hello"))
+			})
+		}
+		wg.Wait()
+		Expect(time.Since(start)).To(Equal(time.Second))
+		Expect(gauge.Max()).To(Equal(3))
+	})
 })
