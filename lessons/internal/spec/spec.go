@@ -90,6 +90,7 @@ var suiteT *testing.T
 func Run(t *testing.T, description string) {
 	t.Helper()
 	suiteT = t
+	readSkipList()
 	gomega.RegisterFailHandler(ginkgo.Fail)
 	suiteConfig, reporterConfig := ginkgo.GinkgoConfiguration()
 	suiteConfig.GracePeriod = gracePeriod
@@ -105,17 +106,17 @@ func Run(t *testing.T, description string) {
 	ginkgo.RunSpecs(t, description, suiteConfig, reporterConfig, ginkgo.AroundNode(around))
 }
 
-// skipped is the set of specs the checker asked not to run.
-var skipped = skipList()
+// skipped is the set of specs the checker asked not to run. It is read in
+// Run, not at package initialisation: go test keys its cache only on the
+// variables read while tests run.
+var skipped = map[string]bool{}
 
-func skipList() map[string]bool {
-	set := map[string]bool{}
+func readSkipList() {
 	for _, name := range strings.Split(os.Getenv(SkipEnv), "\n") {
 		if name != "" {
-			set[name] = true
+			skipped[name] = true
 		}
 	}
-	return set
 }
 
 func inBubble(report types.SpecReport) bool {

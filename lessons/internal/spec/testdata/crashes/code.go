@@ -10,12 +10,11 @@ import (
 // PanicInGoroutine panics on a goroutine of its own, which no recover on the
 // caller's goroutine can catch.
 func PanicInGoroutine() {
-	done := make(chan struct{})
+	never := make(chan struct{})
 	go func() {
-		defer close(done)
 		panic("panic on a goroutine of its own")
 	}()
-	<-done
+	<-never
 }
 
 // Exit ends the process with the given status.

@@ -1,0 +1,278 @@
+// Package cli is the checker's command line: flags, commands and exit codes.
+// main only calls Main.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/render"
+	"github.com/threadlings/threadlings/checker/internal/runner"
+)
+
+// Exit codes. They are part of the checker's interface: scripts rely on
+// them.
+const (
+	ExitOK          = 0 // everything asked for passed
+	ExitFailed      = 1 // a spec failed, or a verification found a problem
+	ExitUsage       = 2 // the command line is wrong
+	ExitEnvironment = 3 // the checker could not do its work: no go command, no kit, a broken reference
+)
+
+// Env is everything the checker takes from its process, so that tests can
+// supply their own.
+type Env struct {
+	Stdout   io.Writer
+	Stderr   io.Writer
+	Getenv   func(string) string
+	Terminal bool   // Stdout is a terminal
+	Dir      string // working directory
+}
+
+// OSEnv returns the process's real environment.
+func OSEnv() Env {
+	dir, _ := os.Getwd()
+	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Terminal: isTerminal(os.Stdout), Dir: dir}
+}
+
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// Options are the flags every command understands; each command uses the
+// ones that apply to it.
+type Options struct {
+	Root     string
+	Race     bool
+	Verbose  bool
+	Jobs     int
+	Limit    time.Duration
+	Solution bool
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	args    string // the positional arguments, for usage
+	summary string
+	flags   func(*flag.FlagSet, *Options)
+	run     func(ctx context.Context, s *session, args []string) int
+}
+
+// session is what a running command has to hand.
+type session struct {
+	env    Env
+	opts   *Options
+	out    *render.Printer
+	runner *runner.Runner
+}
+
+var commands []*command
+
+func init() {
+	commands = []*command{
+		{name: "run", args: "NN", summary: "run lesson NN's specs against your code", flags: runFlags, run: runCmd},
+		{name: "verify", args: "[NN...]", summary: "prove every stub fails, every solution passes and every known-bad variant is rejected", flags: verifyFlags, run: verifyCmd},
+		{name: "list", summary: "list the lessons and your progress in each", flags: noFlags, run: listCmd},
+		{name: "status", summary: "show your progress and the next lesson to do", flags: noFlags, run: statusCmd},
+	}
+}
+
+func findCommand(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// NewFlags builds the flag set of a command, with its options' defaults.
+// Tests call it to check flag parsing without running anything.
+func NewFlags(name string, stderr io.Writer) (*flag.FlagSet, *Options, error) {
+	c := findCommand(name)
+	if c == nil {
+		return nil, nil, fmt.Errorf("unknown command %q", name)
+	}
+	opts := &Options{Race: true, Jobs: runtime.NumCPU(), Limit: runner.DefaultLimit}
+	fs := flag.NewFlagSet("checker "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opts.Root, "root", "", "the kit's root directory (default: found from the working directory)")
+	c.flags(fs, opts)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: checker %s [flags] %s\n\n%s.\n\nFlags:\n", c.name, c.args, upperFirst(c.summary))
+		fs.PrintDefaults()
+	}
+	return fs, opts, nil
+}
+
+func noFlags(*flag.FlagSet, *Options) {}
+
+func raceFlag(fs *flag.FlagSet, o *Options) {
+	fs.BoolVar(&o.Race, "race", true, "run under the race detector (needs cgo and a C compiler)")
+	fs.DurationVar(&o.Limit, "limit", runner.DefaultLimit, "hard time limit for one go test run, build included; the whole process group is killed at it")
+}
+
+func runFlags(fs *flag.FlagSet, o *Options) {
+	raceFlag(fs, o)
+	fs.BoolVar(&o.Verbose, "v", false, "show everything the specs printed: full stacks, race reports, raw go test output")
+	fs.BoolVar(&o.Solution, "solution", false, "run the reference solution instead of your code (for kit authors)")
+}
+
+func verifyFlags(fs *flag.FlagSet, o *Options) {
+	raceFlag(fs, o)
+	fs.BoolVar(&o.Verbose, "v", false, "show every spec of every run")
+	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "go test runs at once")
+}
+
+const usage = `checker runs and grades threadlings lessons.
+
+Usage:
+  checker <command> [flags] [arguments]
+
+Commands:
+%s
+Run "checker <command> -h" for a command's flags.
+
+Exit codes:
+  0  everything asked for passed
+  1  a spec failed, or verify found a problem
+  2  the command line is wrong
+  3  the checker could not do its work (no go command, no kit, a broken reference)
+
+Colour is used only on a terminal, and never when NO_COLOR is set.
+`
+
+func printUsage(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-8s %-8s %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintf(w, usage, b.String())
+}
+
+// Main runs the checker with args (without the program name) and returns
+// the exit code.
+func Main(args []string, env Env) int {
+	if len(args) == 0 {
+		printUsage(env.Stderr)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		if len(args) > 1 && args[0] == "help" {
+			if fs, _, err := NewFlags(args[1], env.Stdout); err == nil {
+				fs.Usage()
+				return ExitOK
+			}
+		}
+		printUsage(env.Stdout)
+		return ExitOK
+	}
+	c := findCommand(args[0])
+	if c == nil {
+		fmt.Fprintf(env.Stderr, "checker: unknown command %q\n\n", args[0])
+		printUsage(env.Stderr)
+		return ExitUsage
+	}
+	fs, opts, _ := NewFlags(c.name, env.Stderr)
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	root, err := findRoot(opts.Root, env.Dir)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "checker:", err)
+		return ExitEnvironment
+	}
+	opts.Root = root
+	cc := &session{
+		env:  env,
+		opts: opts,
+		out:  &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv)},
+		runner: &runner.Runner{
+			Root:  root,
+			Go:    env.Getenv("THREADLINGS_GO"),
+			Race:  opts.Race,
+			Limit: opts.Limit,
+		},
+	}
+	if cc.runner.Race {
+		if ok, why := runner.RaceAvailable(cc.runner.Go); !ok {
+			fmt.Fprintf(env.Stderr, "checker: running without the race detector: %s. Install a C compiler (gcc) to catch data races.\n", why)
+			cc.runner.Race = false
+		}
+	}
+	return c.run(context.Background(), cc, fs.Args())
+}
+
+// findRoot returns the kit's root: dir if given, else the nearest directory
+// at or above wd with a go.mod of the threadlings module.
+func findRoot(dir, wd string) (string, error) {
+	if dir != "" {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return "", err
+		}
+		if !isKit(abs) {
+			return "", fmt.Errorf("%s is not a threadlings kit (no go.mod of module github.com/threadlings/threadlings)", dir)
+		}
+		return abs, nil
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if isKit(d) {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("not inside a threadlings kit: no go.mod of module github.com/threadlings/threadlings at or above %s (use --root)", wd)
+		}
+	}
+}
+
+func isKit(dir string) bool {
+	b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == "module github.com/threadlings/threadlings" {
+			return true
+		}
+	}
+	return false
+}
+
+// lessonsFrom returns the lessons named by args, or all of them.
+func lessonsFrom(args []string) ([]course.Lesson, error) {
+	if len(args) == 0 {
+		return course.Lessons(), nil
+	}
+	var out []course.Lesson
+	for _, a := range args {
+		l, err := course.Find(a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/explain"
+	"github.com/threadlings/threadlings/checker/internal/progress"
+	"github.com/threadlings/threadlings/checker/internal/render"
+	"github.com/threadlings/threadlings/checker/internal/runner"
+	"github.com/threadlings/threadlings/internal/verdict"
+)
+
+func runCmd(ctx context.Context, s *session, args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintln(s.env.Stderr, "checker run: name one lesson, e.g. checker run 01")
+		return ExitUsage
+	}
+	l, err := course.Find(args[0])
+	if err != nil {
+		fmt.Fprintln(s.env.Stderr, "checker run:", err)
+		return ExitUsage
+	}
+	overlay := runner.Stub()
+	if s.opts.Solution {
+		overlay = s.runner.Solution(l)
+	}
+	res, err := s.runner.Run(ctx, l, overlay)
+	if err != nil {
+		return s.envError("run", err)
+	}
+	printResult(s.out, res, s.opts.Verbose)
+	if !s.opts.Solution {
+		if err := saveProgress(s.opts.Root, res); err != nil {
+			fmt.Fprintln(s.env.Stderr, "checker: could not save progress:", err)
+		}
+	}
+	if res.OK() {
+		return ExitOK
+	}
+	return ExitFailed
+}
+
+func (s *session) envError(cmd string, err error) int {
+	fmt.Fprintf(s.env.Stderr, "checker %s: %v\n", cmd, err)
+	if errors.Is(err, runner.ErrEnvironment) {
+		return ExitEnvironment
+	}
+	return ExitFailed
+}
+
+func saveProgress(root string, res *runner.Result) error {
+	st, err := progress.Load(root)
+	if err != nil {
+		return err
+	}
+	st.Lessons[res.Lesson.Dir] = progress.Lesson{Passed: res.Passed(), Total: len(res.Specs), At: time.Now().UTC().Truncate(time.Second)}
+	return st.Save(root)
+}
+
+// printResult writes a lesson's result: one line per spec, a short block
+// under each failure, and a summary line.
+func printResult(p *render.Printer, res *runner.Result, verbose bool) {
+	l := res.Lesson
+	p.Printf("%s %s\n", p.Bold(l.Number), p.Bold(l.Title))
+	if res.BuildError != "" {
+		p.Printf("  %s %s does not compile:\n", p.Verdict(verdict.BuildError), l.LessonPath())
+		errs := explain.BuildErrors(res.BuildError, 10)
+		if verbose {
+			errs = strings.Split(strings.TrimSpace(res.BuildError), "\n")
+		}
+		p.Printf("%s", render.Indent(strings.Join(errs, "\n"), "      "))
+	}
+	for _, sp := range res.Specs {
+		p.Printf("  %s %s\n", p.Verdict(sp.Verdict), sp.Name)
+		if sp.Verdict.Passed() || sp.Verdict == verdict.NotRun && !verbose {
+			continue
+		}
+		p.Printf("%s", render.Indent(feedback(sp, l, verbose), "                "))
+	}
+	if res.Note != "" {
+		p.Printf("  %s\n", p.Red(res.Note))
+	}
+	if verbose && res.Raw != "" {
+		p.Printf("\n--- go test output ---\n%s\n", res.Raw)
+	}
+	p.Printf("%s\n", summary(p, res))
+}
+
+// feedback is the block shown under a failed spec.
+func feedback(sp runner.Spec, l course.Lesson, verbose bool) string {
+	var b strings.Builder
+	msg := sp.Message
+	if !verbose {
+		msg = trimLines(msg, 12)
+	}
+	b.WriteString(msg)
+	b.WriteString("\n")
+	switch sp.Verdict {
+	case verdict.Race:
+		for _, line := range explain.Race(sp.Output, l.Stubs) {
+			b.WriteString(line + "\n")
+		}
+	case verdict.Timeout, verdict.Leak:
+		if sp.Detail != "" {
+			b.WriteString(trimLines(sp.Detail, 8) + "\n")
+		}
+	}
+	if sp.Where != "" && !strings.Contains(b.String(), sp.Where) {
+		b.WriteString("at " + sp.Where + "\n")
+	}
+	if verbose {
+		if sp.Detail != "" && sp.Verdict != verdict.Timeout && sp.Verdict != verdict.Leak {
+			b.WriteString(sp.Detail + "\n")
+		}
+		if sp.Output != "" {
+			b.WriteString("output:\n" + sp.Output)
+		}
+	}
+	return b.String()
+}
+
+func trimLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) <= n {
+		return strings.Join(lines, "\n")
+	}
+	return strings.Join(lines[:n], "\n") + fmt.Sprintf("\n… %d more lines (-v shows all)", len(lines)-n)
+}
+
+func summary(p *render.Printer, res *runner.Result) string {
+	l := res.Lesson
+	total := len(res.Specs)
+	cached := ""
+	if res.Cached {
+		cached = ", cached"
+	}
+	switch {
+	case res.BuildError != "":
+		return p.Red(fmt.Sprintf("%s: does not compile. Fix the first error above and run make lesson-%s again.", l.Dir, l.Number))
+	case res.OK():
+		return p.Green(fmt.Sprintf("%s: all %d specs pass (%s%s).", l.Dir, total, res.Elapsed.Round(10*time.Millisecond), cached))
+	}
+	counts := res.Counts()
+	var parts []string
+	for _, v := range verdict.All {
+		if v != verdict.Pass && counts[v] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[v], v))
+		}
+	}
+	return p.Red(fmt.Sprintf("%s: %d of %d specs pass; %s (%s%s).", l.Dir, res.Passed(), total, strings.Join(parts, ", "), res.Elapsed.Round(10*time.Millisecond), cached))
+}

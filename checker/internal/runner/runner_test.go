@@ -1,0 +1,152 @@
+package runner_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/runner"
+	"github.com/threadlings/threadlings/internal/verdict"
+)
+
+// The fixtures are the spec helpers' own: suites with one defect per spec.
+func fixture(name string, stubs ...string) course.Lesson {
+	return course.Lesson{Number: "00", Dir: "internal/spec/testdata/" + name, Title: name, Stubs: stubs}
+}
+
+func kitRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("../../..")
+	require.NoError(t, err)
+	return root
+}
+
+func newRunner(t *testing.T) *runner.Runner {
+	ok, why := runner.RaceAvailable("")
+	if !ok {
+		t.Logf("without -race: %s", why)
+	}
+	return &runner.Runner{Root: kitRoot(t), Race: ok, Dir: t.TempDir()}
+}
+
+func verdicts(res *runner.Result) map[string]verdict.Verdict {
+	m := map[string]verdict.Verdict{}
+	for _, s := range res.Specs {
+		m[s.Name] = s.Verdict
+	}
+	return m
+}
+
+func TestEveryVerdictOfTheHelpers(t *testing.T) {
+	r := newRunner(t)
+	res, err := r.Run(context.Background(), fixture("verdicts", "code.go"), runner.Stub())
+	require.NoError(t, err)
+	require.Empty(t, res.BuildError)
+	want := map[string]verdict.Verdict{
+		"verdicts pass":                                 verdict.Pass,
+		"verdicts pass worth three":                     verdict.Pass,
+		"verdicts fail":                                 verdict.Fail,
+		"verdicts panic":                                verdict.Panic,
+		"verdicts timeout":                              verdict.Timeout,
+		"verdicts leak":                                 verdict.Leak,
+		"verdicts bubble deadlock":                      verdict.Timeout,
+		"verdicts bubble leak":                          verdict.Leak,
+		"verdicts bubble fake time":                     verdict.Pass,
+		"verdicts bubble fail":                          verdict.Fail,
+		"verdicts bubble panic":                         verdict.Panic,
+		"verdicts child process":                        verdict.Pass,
+		"helpers serves HTTP in a bubble, on fake time": verdict.Pass,
+	}
+	if r.Race {
+		want["verdicts race"] = verdict.Race
+		want["verdicts bubble race"] = verdict.Race
+	}
+	got := verdicts(res)
+	for name, v := range want {
+		assert.Equal(t, v, got[name], name)
+	}
+	for _, s := range res.Specs {
+		switch s.Name {
+		case "verdicts pass worth three":
+			assert.Equal(t, 3, s.Points)
+		case "verdicts panic":
+			assert.Equal(t, "code.go:14", s.Where, "a panic points at the learner's line")
+		case "verdicts timeout":
+			assert.Contains(t, s.Detail, "LockTwice", "a timeout names the blocked goroutine")
+		case "verdicts leak":
+			assert.Contains(t, s.Detail, "StartAndForget", "a leak names the goroutine that outlived the spec")
+		}
+	}
+}
+
+func TestACrashCostsOneSpec(t *testing.T) {
+	r := newRunner(t)
+	res, err := r.Run(context.Background(), fixture("crashes", "code.go"), runner.Stub())
+	require.NoError(t, err)
+	got := verdicts(res)
+	assert.Equal(t, map[string]verdict.Verdict{
+		"crashes passes before":         verdict.Pass,
+		"crashes panic in a goroutine":  verdict.Crash,
+		"crashes os.Exit(0)":            verdict.Panic, // go test turns os.Exit(0) into a panic
+		"crashes os.Exit(3)":            verdict.Crash,
+		"crashes concurrent map writes": verdict.Crash,
+		"crashes passes after":          verdict.Pass,
+	}, got)
+	assert.GreaterOrEqual(t, res.Runs, 4, "each crash costs a run of its own")
+	for _, s := range res.Specs {
+		if s.Name == "crashes panic in a goroutine" {
+			assert.Contains(t, s.Message, "panic on a goroutine of its own")
+			assert.Equal(t, "code.go:15", s.Where)
+		}
+	}
+}
+
+func TestACachedRunGivesTheSameResult(t *testing.T) {
+	r := newRunner(t)
+	l := fixture("verdicts", "code.go")
+	// Hide every spec but the passing ones: a passing run is what go test caches.
+	passing := runner.Overlay{filepath.Join(r.Root, "lessons", l.Dir, "verdicts_test.go"): writeFile(t, "only_test.go", passingSpecs)}
+	first, err := r.Run(context.Background(), l, passing)
+	require.NoError(t, err)
+	second, err := r.Run(context.Background(), l, passing)
+	require.NoError(t, err)
+	assert.True(t, second.Cached, "the second run should be served from go test's cache")
+	assert.Equal(t, verdicts(first), verdicts(second))
+	assert.Len(t, second.Specs, 2)
+	assert.True(t, second.OK())
+}
+
+const passingSpecs = `package verdicts_test
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/threadlings/threadlings/lessons/internal/spec/testdata/verdicts"
+)
+
+var _ = It("adds", func() { Expect(verdicts.Add(1, 1)).To(Equal(2)) })
+var _ = It("adds again", func() { Expect(verdicts.Add(2, 1)).To(Equal(3)) })
+`
+
+func TestABuildErrorIsAResult(t *testing.T) {
+	r := newRunner(t)
+	l := fixture("verdicts", "code.go")
+	broken := runner.Overlay{filepath.Join(r.Root, "lessons", l.Dir, "code.go"): writeFile(t, "code.go", "package verdicts\n\nfunc Add(a, b int) int { return a + c }\n")}
+	res, err := r.Run(context.Background(), l, broken)
+	require.NoError(t, err)
+	assert.Contains(t, res.BuildError, "undefined: c")
+	assert.False(t, res.OK())
+}
+
+func writeFile(t *testing.T, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+	return path
+}
