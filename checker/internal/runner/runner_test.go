@@ -4,7 +4,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -31,7 +33,7 @@ func newRunner(t *testing.T) *runner.Runner {
 	if !ok {
 		t.Logf("without -race: %s", why)
 	}
-	return &runner.Runner{Root: kitRoot(t), Race: ok, Dir: t.TempDir()}
+	return &runner.Runner{Root: kitRoot(t), Race: ok, Dir: t.TempDir(), Limit: 40 * time.Second}
 }
 
 func verdicts(res *runner.Result) map[string]verdict.Verdict {
@@ -149,4 +151,26 @@ func writeFile(t *testing.T, name, text string) string {
 	path := filepath.Join(t.TempDir(), name)
 	require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
 	return path
+}
+
+// With an overlay, the file compiled is not the file on disk. A spec that
+// times out at a line past the end of the file on disk must still be a
+// timeout, pointing at the learner's line.
+func TestATimeoutPastTheEndOfTheFileOnDisk(t *testing.T) {
+	r := newRunner(t)
+	l := fixture("verdicts", "code.go")
+	code, err := os.ReadFile(filepath.Join(r.Root, "lessons", l.Dir, "code.go"))
+	require.NoError(t, err)
+	// Push LockTwice down by 300 lines.
+	longer := strings.Replace(string(code), "// LockTwice", strings.Repeat("\n", 300)+"// LockTwice", 1)
+	res, err := r.Run(context.Background(), l, runner.Overlay{filepath.Join(r.Root, "lessons", l.Dir, "code.go"): writeFile(t, "code.go", longer)})
+	require.NoError(t, err)
+	for _, s := range res.Specs {
+		if s.Name == "verdicts timeout" {
+			assert.Equal(t, verdict.Timeout, s.Verdict)
+			assert.Regexp(t, `^code.go:3\d\d$`, s.Where)
+			return
+		}
+	}
+	t.Fatal("no spec named \"verdicts timeout\"")
 }

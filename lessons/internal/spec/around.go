@@ -81,6 +81,10 @@ func watchCancel(ctx context.Context, end func()) {
 // that deadlocks, or that ends with goroutines still blocked, fails the spec
 // with a verdict of its own.
 func runInBubble(ctx context.Context, t *testing.T, body func(context.Context)) {
+	// failed records that the body did not return normally: a failed
+	// expectation or a panic, already handed to Ginkgo. Goroutines it leaves
+	// blocked are then a consequence, not the problem to report.
+	var failed bool
 	defer func() {
 		e := recover()
 		if e == nil {
@@ -92,6 +96,9 @@ func runInBubble(ctx context.Context, t *testing.T, body func(context.Context)) 
 			current.set(verdict.Timeout)
 			ginkgo.Fail("DEADLOCK: every goroutine of this spec is blocked, waiting on each other (a channel nobody sends on, a WaitGroup that never reaches zero, a lock nobody releases).")
 		case strings.Contains(msg, "blocked goroutines remain"):
+			if failed {
+				return
+			}
 			current.set(verdict.Leak)
 			ginkgo.Fail("LEAK: the spec's work returned while goroutines it started were still blocked. Every goroutine you start must be able to finish.")
 		default:
@@ -100,6 +107,9 @@ func runInBubble(ctx context.Context, t *testing.T, body func(context.Context)) 
 	}()
 	synctest.Test(t, func(*testing.T) {
 		defer ginkgo.GinkgoRecover()
+		returned := false
+		defer func() { failed = !returned }()
 		body(ctx)
+		returned = true
 	})
 }

@@ -3,6 +3,7 @@ package spec
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -12,13 +13,30 @@ import (
 )
 
 // lessonDir is the directory of the lesson under test: go test runs a test
-// binary in its package's directory.
-var lessonDir, _ = os.Getwd()
+// binary in its package's directory. lessonImportDir is the same directory as
+// a binary built with -trimpath names it: the module path and the directory
+// within the module.
+var lessonDir, lessonImportDir = lessonDirs()
+
+func lessonDirs() (dir, importDir string) {
+	dir, _ = os.Getwd()
+	for root := dir; filepath.Dir(root) != root; root = filepath.Dir(root) {
+		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
+			rel, _ := filepath.Rel(root, dir)
+			return dir, path.Join(module, filepath.ToSlash(rel))
+		}
+	}
+	return dir, ""
+}
+
+// module is the kit's module path.
+const module = "github.com/threadlings/threadlings"
 
 // isLearnerFile reports whether file is one of the lesson's own source files
 // (not a spec file), the code a learner writes.
 func isLearnerFile(file string) bool {
-	return filepath.Dir(file) == lessonDir && !strings.HasSuffix(file, "_test.go")
+	dir := filepath.Dir(file)
+	return (dir == lessonDir || dir == lessonImportDir) && !strings.HasSuffix(file, "_test.go")
 }
 
 // frameLine matches the file line of a frame in a Go stack trace:

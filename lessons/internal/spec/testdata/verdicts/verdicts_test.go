@@ -55,6 +55,10 @@ var _ = Describe("verdicts", func() {
 	It("bubble fail", spec.Bubble, func() {
 		Expect(verdicts.Add(1, 1)).To(Equal(3))
 	})
+	It("bubble fail leaving goroutines blocked", spec.Bubble, func() {
+		verdicts.StartAndForget()
+		Expect(verdicts.Add(1, 1)).To(Equal(3))
+	})
 	It("bubble panic", spec.Bubble, func() {
 		verdicts.Explode()
 	})
