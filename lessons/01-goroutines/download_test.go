@@ -1,0 +1,108 @@
+package goroutines_test
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	goroutines "github.com/threadlings/threadlings/lessons/01-goroutines"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+// The ten images of the notes. Image n takes delays[n] to serve; the slowest
+// takes 10 s, all of them one after another 55 s.
+var delays = []time.Duration{3, 7, 1, 9, 4, 10, 2, 6, 8, 5}
+
+const slowest, sum = 10 * time.Second, 55 * time.Second
+
+// image returns the body of image n: one to four kilobytes, different for
+// each n.
+func image(n int) []byte {
+	return bytes.Repeat(fmt.Appendf(nil, "<image %d>", n), 100+n*31)
+}
+
+// imageServer serves /image-N.jpg after delays[N] of fake time, and answers
+// anything else with 404 Not Found. inFlight counts the requests being served.
+func imageServer(inFlight *spec.Gauge) *spec.Server {
+	return spec.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var n int
+		if _, err := fmt.Sscanf(r.URL.Path, "/image-%d.jpg", &n); err != nil || n < 0 || n >= len(delays) {
+			http.NotFound(w, r)
+			return
+		}
+		inFlight.Enter()
+		defer inFlight.Leave()
+		time.Sleep(delays[n] * time.Second)
+		w.Write(image(n))
+	}))
+}
+
+// The images are asked for in this order, which is neither the order of
+// their numbers nor the order in which they finish.
+var order = []int{4, 9, 0, 7, 2, 5, 8, 1, 6, 3}
+
+func imageURLs(srv *spec.Server) []string {
+	urls := make([]string, len(order))
+	for i, n := range order {
+		urls[i] = fmt.Sprintf("%s/image-%d.jpg", srv.URL, n)
+	}
+	return urls
+}
+
+var _ = Describe("DownloadAll", func() {
+	It("downloads the ten images at the same time", spec.Bubble, func() {
+		var inFlight spec.Gauge
+		srv := imageServer(&inFlight)
+		defer srv.Close()
+		start := time.Now()
+		goroutines.DownloadAll(srv.Client(), imageURLs(srv))
+		elapsed := time.Since(start)
+		Expect(inFlight.Total()).To(Equal(len(order)), "DownloadAll must request each of the %d images once", len(order))
+		Expect(elapsed).NotTo(Equal(sum),
+			"the downloads ran one after another (55 s, the sum of all ten): start each one in its own goroutine")
+		Expect(elapsed).To(Equal(slowest),
+			"ten downloads at the same time should take as long as the slowest one (10 s), took %v", elapsed)
+		Expect(inFlight.Max()).To(Equal(len(order)),
+			"only %d downloads were in flight at once, want all %d", inFlight.Max(), len(order))
+	})
+
+	It("returns every body intact, in the order of the URLs", spec.Bubble, func() {
+		var inFlight spec.Gauge
+		srv := imageServer(&inFlight)
+		defer srv.Close()
+		urls := imageURLs(srv)
+		results := goroutines.DownloadAll(srv.Client(), urls)
+		Expect(results).To(HaveLen(len(urls)), "DownloadAll must return one Result per URL")
+		for i, r := range results {
+			Expect(r.URL).To(Equal(urls[i]),
+				"results[%d] is for %s, want %s: put each Result at its URL's index, not in the order downloads finish", i, r.URL, urls[i])
+			Expect(r.Err).NotTo(HaveOccurred(), "downloading %s", urls[i])
+			Expect(bytes.Equal(r.Body, image(order[i]))).To(BeTrue(),
+				"the body of %s is not the image the server sent (%d bytes, want %d)", urls[i], len(r.Body), len(image(order[i])))
+		}
+	})
+
+	It("reports a failed download without losing the others", spec.Bubble, func() {
+		var inFlight spec.Gauge
+		srv := imageServer(&inFlight)
+		defer srv.Close()
+		urls := imageURLs(srv)[:4]
+		missing := srv.URL + "/missing.jpg"
+		urls = append(urls[:2], append([]string{missing}, urls[2:]...)...)
+		results := goroutines.DownloadAll(srv.Client(), urls)
+		Expect(results).To(HaveLen(len(urls)), "DownloadAll must return one Result per URL, failed ones included")
+		Expect(results[2].URL).To(Equal(missing), "results[2] must be the Result for %s", missing)
+		Expect(results[2].Err).To(HaveOccurred(), "%s answers 404 Not Found: its Result must carry an error", missing)
+		for i, r := range results {
+			if i == 2 {
+				continue
+			}
+			Expect(r.Err).NotTo(HaveOccurred(), "one missing image must not spoil the download of %s", urls[i])
+			Expect(r.Body).NotTo(BeEmpty(), "the body of %s is missing", urls[i])
+		}
+	})
+})

@@ -1,0 +1,64 @@
+package goroutines_test
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	goroutines "github.com/threadlings/threadlings/lessons/01-goroutines"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+// The notes' session: five rounds of four one-second steps for each worker.
+const rounds = 5
+
+var oneWorker = time.Duration(rounds*4) * goroutines.StepTime
+
+var _ = Describe("Market", func() {
+	It("runs the buyer and the seller at the same time", spec.Bubble, func() {
+		defer settle()
+		start := time.Now()
+		goroutines.Market(rounds)
+		elapsed := time.Since(start)
+		Expect(elapsed).NotTo(Equal(2*oneWorker),
+			"the session took %v, the buyer's time plus the seller's: run each worker in its own goroutine", elapsed)
+		Expect(elapsed).To(Equal(oneWorker),
+			"with both workers running at once the session takes one worker's time, %v; it took %v", oneWorker, elapsed)
+	})
+
+	It("closes the market after both workers are done", spec.Bubble, func() {
+		defer settle()
+		log := goroutines.Market(rounds)
+		Expect(log).NotTo(BeEmpty(), "Market must return its log")
+		Expect(log[0]).To(Equal(goroutines.OpenLine), "the first line must be %q", goroutines.OpenLine)
+		Expect(log[len(log)-1]).To(Equal(goroutines.CloseLine),
+			"the last line must be %q, written after both workers are done: did main wait for them?", goroutines.CloseLine)
+		Expect(log).To(HaveLen(2+2*4*rounds),
+			"the log must hold the opening line, %d lines from each worker and the closing line; got %d lines: did main wait for both workers?", 4*rounds, len(log))
+	})
+
+	It("keeps each worker's steps in order", spec.Bubble, func() {
+		defer settle()
+		log := goroutines.Market(rounds)
+		for _, worker := range []struct {
+			prefix string
+			steps  []string
+		}{{"[buyer]", goroutines.BuyerSteps}, {"[seller]", goroutines.SellerSteps}} {
+			var own []string
+			for _, line := range log {
+				if strings.HasPrefix(line, worker.prefix) {
+					own = append(own, line)
+				}
+			}
+			var want []string
+			for range rounds {
+				want = append(want, worker.steps...)
+			}
+			Expect(slices.Equal(own, want)).To(BeTrue(),
+				"the %s lines must be its %d steps, %d rounds over, in order; got %d lines: %q", worker.prefix, len(worker.steps), rounds, len(own), own)
+		}
+	})
+})

@@ -1,0 +1,27 @@
+// This file builds PlaceAll: one goroutine per item of a slice, each one
+// handed its own item. It is where the loop-variable pitfalls live: a
+// goroutine that uses a variable shares that variable, it does not get a copy
+// of its value at the moment the go statement ran.
+
+package goroutines
+
+// An Order is a request to buy or sell a number of shares.
+type Order struct {
+	ID     int
+	Symbol string
+	Shares int // positive to buy, negative to sell
+}
+
+// PlaceAll calls place once for every order, each call in a goroutine of its
+// own so that all orders are placed at the same time, and returns once every
+// call has returned.
+//
+// Each call receives a pointer to an Order holding that order's values, and
+// no two calls receive the same pointer: place may read the Order whenever it
+// likes, even after other calls have started, and may change it.
+func PlaceAll(orders []Order, place func(*Order)) {
+	// TODO: for each order, start a goroutine that calls place with a pointer
+	// to a variable of its own (not one variable shared by every goroutine);
+	// then wait for them all.
+	panic("TODO: PlaceAll: call place(&order) for every order, each in its own goroutine")
+}

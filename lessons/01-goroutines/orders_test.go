@@ -1,0 +1,79 @@
+package goroutines_test
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	goroutines "github.com/threadlings/threadlings/lessons/01-goroutines"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+func someOrders() []goroutines.Order {
+	return []goroutines.Order{
+		{ID: 1, Symbol: "ACME", Shares: 10},
+		{ID: 2, Symbol: "INIT", Shares: -5},
+		{ID: 3, Symbol: "GOPH", Shares: 7},
+		{ID: 4, Symbol: "ACME", Shares: -3},
+		{ID: 5, Symbol: "PYTH", Shares: 12},
+		{ID: 6, Symbol: "GOPH", Shares: -8},
+	}
+}
+
+var _ = Describe("PlaceAll", func() {
+	It("gives each call its own order", spec.Bubble, func() {
+		orders := someOrders()
+		m := newMeeting(len(orders))
+		var mu sync.Mutex
+		var seen []goroutines.Order
+		pointers := map[*goroutines.Order]bool{}
+		goroutines.PlaceAll(orders, func(o *goroutines.Order) {
+			// Read the order only once every call has started: by then a
+			// variable shared by all the goroutines holds the last order.
+			m.arrive()
+			mu.Lock()
+			defer mu.Unlock()
+			seen = append(seen, *o)
+			pointers[o] = true
+		})
+		mu.Lock()
+		defer mu.Unlock()
+		Expect(seen).To(ConsistOf(orders),
+			"each order must be placed exactly once, but the calls saw %v: did every goroutine get a pointer to one shared variable? Give each goroutine a variable of its own", ids(seen))
+		Expect(pointers).To(HaveLen(len(orders)), "no two calls may receive the same *Order")
+	})
+
+	It("places every order at the same time", spec.Bubble, func() {
+		orders := someOrders()
+		m := newMeeting(len(orders))
+		goroutines.PlaceAll(orders, func(*goroutines.Order) { m.arrive() })
+		Expect(m.inside.Max()).To(Equal(len(orders)),
+			"only %d calls of place ran at once, want %d: start each call with the go statement instead of calling place yourself", m.inside.Max(), len(orders))
+	})
+
+	It("returns once every call has returned", spec.Bubble, func() {
+		defer settle()
+		orders := someOrders()
+		var returned atomic.Int32
+		start := time.Now()
+		goroutines.PlaceAll(orders, func(o *goroutines.Order) {
+			time.Sleep(time.Duration(o.ID) * time.Second)
+			returned.Add(1)
+		})
+		Expect(int(returned.Load())).To(Equal(len(orders)),
+			"PlaceAll returned while calls of place were still running: wait for every goroutine before returning")
+		Expect(time.Since(start)).To(Equal(6*time.Second),
+			"the slowest call takes 6 s and they all run at once, so PlaceAll should take 6 s")
+	})
+})
+
+func ids(orders []goroutines.Order) []int {
+	out := make([]int, len(orders))
+	for i, o := range orders {
+		out[i] = o.ID
+	}
+	return out
+}

@@ -1,0 +1,101 @@
+package thread_test
+
+import (
+	"fmt"
+	"sync"
+
+	. "github.com/onsi/ginkgo/v2"
+
+	"github.com/threadlings/threadlings/lessons/02-thread"
+)
+
+// latch is a gate that targets wait behind until the spec opens it. Specs
+// open it with defer as well, so that a failed expectation never leaves a
+// target blocked. Open may be called more than once.
+type latch struct {
+	ch   chan struct{}
+	once sync.Once
+}
+
+func newLatch() *latch { return &latch{ch: make(chan struct{})} }
+
+func (l *latch) Wait() { <-l.ch }
+
+func (l *latch) Open() { l.once.Do(func() { close(l.ch) }) }
+
+// hookCall is one call of thread.ExceptHook.
+type hookCall struct {
+	thread *thread.Thread
+	err    *thread.PanicError
+}
+
+// hookCalls records the calls of thread.ExceptHook while a spec runs.
+type hookCalls struct {
+	mu    sync.Mutex
+	calls []hookCall
+}
+
+func (h *hookCalls) get() []hookCall {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]hookCall(nil), h.calls...)
+}
+
+// captureExceptHook replaces thread.ExceptHook for the current spec with one
+// that records its calls, and puts the old one back when the spec ends.
+func captureExceptHook() *hookCalls {
+	h := &hookCalls{}
+	saved := thread.ExceptHook
+	thread.ExceptHook = func(t *thread.Thread, err *thread.PanicError) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		h.calls = append(h.calls, hookCall{t, err})
+	}
+	DeferCleanup(func() { thread.ExceptHook = saved })
+	return h
+}
+
+// explode is a target that panics; specs look for its name in the stack.
+func explode() { panic("boom") }
+
+// together calls f(0), …, f(n-1) on n goroutines released at the same
+// moment, and returns when all of them have returned. A panic in one of them
+// is raised again on the spec's goroutine, where it fails the spec instead
+// of crashing the whole suite.
+func together(n int, f func(i int)) {
+	gate := make(chan struct{})
+	panics := make(chan any, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					panics <- v
+				}
+			}()
+			<-gate
+			f(i)
+		})
+	}
+	close(gate)
+	wg.Wait()
+	close(panics)
+	for v := range panics {
+		panic(v)
+	}
+}
+
+// joinAsync calls t.Join on a new goroutine and delivers what it returned.
+// A panic in Join is delivered as an error instead of crashing the suite.
+func joinAsync(t *thread.Thread) <-chan error {
+	joined := make(chan error, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				joined <- fmt.Errorf("Join panicked: %v", v)
+			}
+		}()
+		joined <- t.Join()
+	}()
+	return joined
+}

@@ -1,0 +1,181 @@
+package thread_test
+
+import (
+	"regexp"
+	"strconv"
+	"sync/atomic"
+	"testing/synctest"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/threadlings/threadlings/lessons/02-thread"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+var unnamedPattern = regexp.MustCompile(`^Thread-(\d+)$`)
+
+var _ = Describe("New", func() {
+	It("prepares a thread without starting it", spec.Bubble, func() {
+		var ran atomic.Bool
+		t := thread.New("worker", func() { ran.Store(true) })
+		synctest.Wait()
+		Expect(ran.Load()).To(BeFalse(), "the target ran although Start was never called: New only prepares the thread")
+		Expect(t.Name()).To(Equal("worker"), "Name should return the name given to New")
+		Expect(t.State()).To(Equal(thread.StateNew), "a thread that was never started is in state New")
+		Expect(t.IsAlive()).To(BeFalse(), "a thread is not alive before Start")
+		Expect(t.Ident()).To(BeZero(), "a thread gets its Ident from Start; before that Ident is zero")
+	})
+
+	It("names unnamed threads Thread-N, counting up", func() {
+		last := 0
+		for i := range 3 {
+			name := thread.New("", nil).Name()
+			m := unnamedPattern.FindStringSubmatch(name)
+			Expect(m).NotTo(BeNil(), "a thread made with an empty name should be called Thread-N like in Python, not %q", name)
+			n, _ := strconv.Atoi(m[1])
+			if i > 0 {
+				Expect(n).To(BeNumerically(">", last), "%s was made after Thread-%d: each unnamed thread takes the next number", name, last)
+			}
+			last = n
+		}
+	})
+
+	It("never gives two unnamed threads the same number", func() {
+		names := make([]string, 16)
+		together(len(names), func(i int) { names[i] = thread.New("", nil).Name() })
+		seen := map[string]bool{}
+		for _, name := range names {
+			Expect(seen).NotTo(HaveKey(name), "two threads made at the same time were both called %s: take the numbers from one counter that is safe to use from many goroutines", name)
+			seen[name] = true
+		}
+	})
+
+	It("makes a thread with a nil target that does nothing", spec.Bubble, func() {
+		t := thread.New("idle", nil)
+		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+		Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
+		Expect(t.State()).To(Equal(thread.StateDead), "a thread with a nil target is Dead once joined")
+		Expect(t.Err() == nil).To(BeTrue(), "a thread with a nil target did not panic: Err should return a nil error (a nil *PanicError stored in an error is not nil)")
+	})
+})
+
+var _ = Describe("State", func() {
+	It("prints as New, Running and Dead", func() {
+		Expect(thread.StateNew.String()).To(Equal("New"), "State.String of New")
+		Expect(thread.StateRunning.String()).To(Equal("Running"), "State.String of Running")
+		Expect(thread.StateDead.String()).To(Equal("Dead"), "State.String of Dead")
+	})
+})
+
+var _ = Describe("Start", func() {
+	It("runs the target on a goroutine of its own", spec.Bubble, spec.Points(2), func() {
+		release := newLatch()
+		defer release.Open()
+		entered := make(chan struct{})
+		t := thread.New("worker", func() {
+			close(entered)
+			release.Wait()
+		})
+		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+		synctest.Wait()
+		Expect(entered).To(BeClosed(), "Start returned but the target never began: start a goroutine that calls it")
+		Expect(t.IsAlive()).To(BeTrue(), "the target is still running, so IsAlive should be true")
+		Expect(t.State()).To(Equal(thread.StateRunning), "the target is still running, so the state should be Running")
+		release.Open()
+		Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
+		Expect(t.State()).To(Equal(thread.StateDead), "the target has returned and Join too, so the state should be Dead")
+		Expect(t.IsAlive()).To(BeFalse(), "the target has returned and Join too, so IsAlive should be false")
+	})
+
+	It("makes the thread alive before it returns", spec.Bubble, func() {
+		release := newLatch()
+		defer release.Open()
+		t := thread.New("", release.Wait)
+		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+		Expect(t.IsAlive()).To(BeTrue(), "IsAlive was false right after Start returned: like Python's start(), make the thread Running in Start itself, not later on its goroutine")
+		Expect(t.State()).To(Equal(thread.StateRunning), "the state right after Start should be Running")
+		release.Open()
+		Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
+	})
+
+	It("is an error a second time", spec.Bubble, spec.Points(2), func() {
+		release := newLatch()
+		defer release.Open()
+		var runs atomic.Int32
+		t := thread.New("once", func() {
+			runs.Add(1)
+			release.Wait()
+		})
+		Expect(t.Start()).To(Succeed(), "the first Start should succeed")
+		Expect(t.Start()).To(MatchError(thread.ErrStarted), "Start on a running thread should return ErrStarted: threads can only be started once")
+		release.Open()
+		Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
+		Expect(t.Start()).To(MatchError(thread.ErrStarted), "Start on a finished thread should return ErrStarted too: a Dead thread cannot be restarted")
+		synctest.Wait()
+		Expect(runs.Load()).To(BeEquivalentTo(1), "the target ran more than once: a second Start must not run it again")
+		Expect(t.State()).To(Equal(thread.StateDead), "a refused Start must not change the state of a finished thread")
+	})
+
+	It("lets exactly one of many goroutines start the thread", func() {
+		var runs atomic.Int32
+		t := thread.New("contested", func() { runs.Add(1) })
+		errs := make([]error, 8)
+		together(len(errs), func(i int) { errs[i] = t.Start() })
+		wins := 0
+		for _, err := range errs {
+			if err == nil {
+				wins++
+			} else {
+				Expect(err).To(MatchError(thread.ErrStarted), "a Start that lost should return ErrStarted")
+			}
+		}
+		Expect(wins).To(Equal(1), "%d of %d simultaneous Starts succeeded: check and change the state in one step, under one lock", wins, len(errs))
+		Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
+		Expect(runs.Load()).To(BeEquivalentTo(1), "the target ran more than once")
+	})
+})
+
+var _ = Describe("Ident", func() {
+	It("is zero before Start, then unique and fixed", spec.Bubble, func() {
+		threads := make([]*thread.Thread, 10)
+		for i := range threads {
+			threads[i] = thread.New("", nil)
+			Expect(threads[i].Ident()).To(BeZero(), "Ident should be zero before Start: the ident is given when the thread starts, not when it is made")
+		}
+		idents := map[uint64]*thread.Thread{}
+		for _, t := range threads {
+			Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+			id := t.Ident()
+			Expect(id).NotTo(BeZero(), "Start should give the thread an Ident other than zero")
+			Expect(idents).NotTo(HaveKey(id), "two threads got the same Ident %d: take each one from a counter shared by all threads", id)
+			idents[id] = t
+		}
+		for id, t := range idents {
+			Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
+			Expect(t.Ident()).To(Equal(id), "the Ident of a thread should not change when it ends")
+		}
+	})
+
+	It("stays unique when threads start at the same time", func() {
+		threads := make([]*thread.Thread, 16)
+		for i := range threads {
+			threads[i] = thread.New("", nil)
+		}
+		idents := make([]uint64, len(threads))
+		together(len(threads), func(i int) {
+			if threads[i].Start() == nil {
+				idents[i] = threads[i].Ident()
+			}
+		})
+		seen := map[uint64]bool{}
+		for _, id := range idents {
+			Expect(id).NotTo(BeZero(), "a thread had no Ident after Start")
+			Expect(seen).NotTo(HaveKey(id), "two threads started at the same time got the same Ident %d: use a counter that is safe to use from many goroutines", id)
+			seen[id] = true
+		}
+		for _, t := range threads {
+			Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
+		}
+	})
+})

@@ -1,0 +1,161 @@
+package daemon_test
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/threadlings/threadlings/lessons/03-daemon"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+// probe is a check function for Monitor that records when it was called,
+// as offsets from the start of the spec, and can take time of its own. A
+// call that comes after the monitor's context was cancelled is counted as
+// late and never returns, so that a monitor that ignores its context stops
+// ticking instead of running on for ever.
+type probe struct {
+	ctx   context.Context
+	start time.Time
+	takes time.Duration
+
+	mu    sync.Mutex
+	ticks []time.Duration
+	late  int
+}
+
+func newProbe(ctx context.Context, takes time.Duration) *probe {
+	return &probe{ctx: ctx, start: time.Now(), takes: takes}
+}
+
+func (p *probe) check(tick time.Time) {
+	p.mu.Lock()
+	if p.ctx.Err() != nil {
+		p.late++
+		p.mu.Unlock()
+		<-make(chan struct{})
+	}
+	p.ticks = append(p.ticks, tick.Sub(p.start))
+	p.mu.Unlock()
+	time.Sleep(p.takes)
+}
+
+func (p *probe) seen() (ticks []time.Duration, late int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]time.Duration(nil), p.ticks...), p.late
+}
+
+func seconds(s ...float64) []time.Duration {
+	d := make([]time.Duration, len(s))
+	for i, x := range s {
+		d[i] = time.Duration(x * float64(time.Second))
+	}
+	return d
+}
+
+// startMonitor runs Monitor in a goroutine and returns a channel that
+// receives how long after the probe's start it returned. A panic in Monitor
+// fails the spec instead of killing the suite.
+func startMonitor(ctx context.Context, every time.Duration, p *probe) <-chan time.Duration {
+	returned := make(chan time.Duration, 1)
+	go func() {
+		defer GinkgoRecover()
+		daemon.Monitor(ctx, every, p.check)
+		returned <- time.Since(p.start)
+	}()
+	return returned
+}
+
+// waitReturn waits for a monitor started by startMonitor to return, for a
+// minute at most, and says when it did.
+func waitReturn(returned <-chan time.Duration) time.Duration {
+	select {
+	case at := <-returned:
+		return at
+	case <-time.After(time.Minute):
+		Fail("Monitor was still running a minute after its context was cancelled: select on ctx.Done() next to the ticker's channel and return when it is closed")
+		return 0
+	}
+}
+
+var _ = Describe("Monitor", func() {
+	It("checks once every interval", spec.Bubble, func() {
+		ctx, cancel := context.WithCancel(context.Background())
+		p := newProbe(ctx, 0)
+		returned := startMonitor(ctx, time.Second, p)
+		time.Sleep(4500 * time.Millisecond)
+		cancel()
+		select {
+		case <-returned:
+		case <-time.After(time.Minute): // another spec says it should have returned
+		}
+		ticks, _ := p.seen()
+		Expect(ticks).To(Equal(seconds(1, 2, 3, 4)),
+			"in 4.5s a monitor with a 1s interval should check at 1s, 2s, 3s and 4s, passing check the time of each tick")
+	})
+
+	It("keeps the beat when a check takes time", spec.Bubble, func() {
+		ctx, cancel := context.WithCancel(context.Background())
+		p := newProbe(ctx, 400*time.Millisecond)
+		returned := startMonitor(ctx, time.Second, p)
+		time.Sleep(4500 * time.Millisecond)
+		cancel()
+		select {
+		case <-returned:
+		case <-time.After(time.Minute): // another spec says it should have returned
+		}
+		ticks, _ := p.seen()
+		Expect(ticks).To(Equal(seconds(1, 2, 3, 4)),
+			"each check took 0.4s and the ticks drifted: sleeping between checks adds the check's own time to every period; a time.Ticker keeps the schedule")
+	})
+
+	It("returns as soon as its context is cancelled", spec.Bubble, func() {
+		ctx, cancel := context.WithCancel(context.Background())
+		p := newProbe(ctx, 0)
+		returned := startMonitor(ctx, time.Second, p)
+		time.Sleep(2500 * time.Millisecond)
+		cancel()
+		at := waitReturn(returned)
+		Expect(at).To(Equal(2500*time.Millisecond),
+			"Monitor went on until %v, though its context was cancelled at 2.5s: select on ctx.Done() next to the ticker's channel, so the cancel wakes it without waiting for a tick", at)
+		time.Sleep(10 * time.Second)
+		ticks, late := p.seen()
+		Expect(late).To(BeZero(), "check was called after the context was cancelled")
+		Expect(ticks).To(Equal(seconds(1, 2)), "a monitor cancelled at 2.5s should have checked at 1s and 2s only")
+	})
+
+	It("returns at once for a context already cancelled", spec.Bubble, func() {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		p := newProbe(ctx, 0)
+		at := waitReturn(startMonitor(ctx, time.Second, p))
+		Expect(at).To(BeZero(),
+			"Monitor went on until %v, though its context was already cancelled: it should look at ctx.Done() before it waits for a tick", at)
+		_, late := p.seen()
+		Expect(late).To(BeZero(), "check was called although the context was already cancelled")
+	})
+
+	It("runs as a daemon until the work is done", spec.Bubble, func() {
+		s := daemon.New(context.Background())
+		start := time.Now()
+		probes := make(chan *probe, 1)
+		s.Daemon(func(ctx context.Context) {
+			defer GinkgoRecover()
+			p := newProbe(ctx, 0)
+			probes <- p
+			daemon.Monitor(ctx, time.Second, p.check)
+		})
+		p := <-probes
+		s.Go(func(context.Context) { time.Sleep(3500 * time.Millisecond) })
+		s.Shutdown()
+		Expect(time.Since(start)).To(Equal(3500*time.Millisecond),
+			"Shutdown should return as soon as the 3.5s task ends: the monitor daemon must stop when its context is cancelled")
+		ticks, late := p.seen()
+		Expect(late).To(BeZero(), "the monitor checked after Shutdown had cancelled it")
+		Expect(ticks).To(Equal(seconds(1, 2, 3)), "the monitor daemon should check at 1s, 2s and 3s while the 3.5s task runs")
+	})
+})

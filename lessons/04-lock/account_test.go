@@ -1,0 +1,72 @@
+package lock_test
+
+import (
+	"runtime"
+	"sync"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	lock "github.com/threadlings/threadlings/lessons/04-lock"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+var _ = Describe("Account", func() {
+	It("keeps every deposit from many goroutines", func() {
+		var a lock.Account
+		Expect(a.Balance()).To(BeZero(), "a new Account must start with a balance of 0")
+		const workers, deposits = 50, 100
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for range deposits {
+					a.Deposit(1)
+				}
+			})
+		}
+		wg.Go(func() { // a reader at the same time
+			for range deposits {
+				_ = a.Balance()
+			}
+		})
+		wg.Wait()
+		Expect(a.Balance()).To(Equal(workers*deposits), "%d goroutines each deposited 1 %d times: deposits were lost. Lock the mutex in Deposit.", workers, deposits)
+	})
+
+	It("runs Update's function under the lock", func() {
+		var a lock.Account
+		var inside spec.Gauge
+		a.Update(func(balance int) int { return balance }) // an unfinished Update or Deposit
+		a.Deposit(0)                                       // panics here, not in a goroutine
+		const workers, updates = 20, 20
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for range updates {
+					a.Update(func(balance int) int {
+						inside.Enter()
+						defer inside.Leave()
+						runtime.Gosched() // give another goroutine a chance to barge in
+						return balance + 2
+					})
+					a.Deposit(-1)
+				}
+			})
+		}
+		wg.Wait()
+		Expect(inside.Max()).To(Equal(1), "Update's function ran in %d goroutines at once: hold the lock while f runs, from reading the balance to storing the result", inside.Max())
+		Expect(a.Balance()).To(Equal(workers*updates), "updates were lost: read the balance, call f and store its result all while holding the lock")
+	})
+
+	It("stays usable after a panic in Update", func() {
+		var a lock.Account
+		a.Deposit(10)
+		Expect(func() {
+			a.Update(func(int) int { panic("card declined") })
+		}).To(PanicWith("card declined"), "a panic in f must reach Update's caller")
+		// If Update left the mutex locked, the next call waits forever.
+		Expect(a.Balance()).To(Equal(10), "f panicked, so the balance must be unchanged")
+		a.Deposit(5)
+		Expect(a.Balance()).To(Equal(15), "the account must keep working after a panic in Update")
+	})
+})

@@ -1,0 +1,77 @@
+package races_test
+
+import (
+	"runtime"
+	"sync/atomic"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	races "github.com/threadlings/threadlings/lessons/06-races"
+)
+
+var _ = Describe("Account", func() {
+	It("lets one of two withdrawals through when the money covers one", func() {
+		g := newGate()
+		a := &races.Account{}
+		a.Deposit(100)
+		a.Between = g.pass
+		var first, second bool
+		overlap(g, func() { first = a.Withdraw(80) }, func() { second = a.Withdraw(80) })
+		Expect(first && second).To(BeFalse(),
+			"the balance was 100 and two Withdraw(80) both returned true (the balance is now %d): the second one checked the balance "+
+				"while the first was between its check and its update. Hold one lock from the check to the update.", a.Balance())
+		Expect([]bool{first, second}).To(ContainElement(true), "the balance was 100, so one Withdraw(80) must succeed")
+		Expect(a.Balance()).To(Equal(int64(20)), "100 - 80 leaves 20")
+	})
+
+	It("never goes below zero when ten withdrawals overlap", func() {
+		g := newGate()
+		a := &races.Account{}
+		a.Deposit(100)
+		a.Between = g.pass
+		var granted atomic.Int64
+		withdraw := func() {
+			if a.Withdraw(30) {
+				granted.Add(1)
+			}
+		}
+		others := make([]func(), 9)
+		for i := range others {
+			others[i] = withdraw
+		}
+		overlap(g, withdraw, others...)
+		Expect(a.Balance()).To(BeNumerically(">=", 0),
+			"ten Withdraw(30) from a balance of 100 left the balance at %d: withdrawals acted on a balance that had already changed. "+
+				"The check and the update must be one step under one lock.", a.Balance())
+		Expect(granted.Load()).To(Equal(int64(3)),
+			"a balance of 100 covers three Withdraw(30), but %d of ten succeeded", granted.Load())
+		Expect(a.Balance()).To(Equal(int64(10)), "100 - 3×30 leaves 10")
+	})
+
+	It("stays exact when many goroutines deposit and withdraw at once", func() {
+		a := &races.Account{Between: runtime.Gosched}
+		const workers, rounds = 8, 50
+		var granted atomic.Int64
+		var negative atomic.Bool
+		together(workers, func(int) {
+			for range rounds {
+				a.Deposit(1)
+				for range 2 { // twice as many withdrawals as deposits: money is short
+					if a.Withdraw(1) {
+						granted.Add(1)
+					}
+				}
+				if a.Balance() < 0 {
+					negative.Store(true)
+				}
+			}
+		})
+		const deposited = workers * rounds
+		Expect(negative.Load()).To(BeFalse(), "Balance was seen below zero: two withdrawals took the same money")
+		Expect(a.Balance()).To(BeNumerically(">=", 0), "the balance ended at %d, below zero: two withdrawals took the same money", a.Balance())
+		Expect(a.Balance()).To(Equal(deposited-granted.Load()),
+			"%d was deposited and %d withdrawn, so the balance must be %d, but it is %d: updates were lost. "+
+				"Guard Deposit, Withdraw and Balance with the same mutex.", deposited, granted.Load(), deposited-granted.Load(), a.Balance())
+	})
+})

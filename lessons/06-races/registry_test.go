@@ -1,0 +1,86 @@
+package races_test
+
+import (
+	"fmt"
+	"runtime"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	races "github.com/threadlings/threadlings/lessons/06-races"
+)
+
+// registerOverlapping registers names, the first held inside Register
+// while the others arrive one by one, and returns the numbers handed out.
+func registerOverlapping(names ...string) (*races.Registry, []int) {
+	g := newGate()
+	r := &races.Registry{Between: func(string) { g.pass() }}
+	got := make([]int, len(names))
+	calls := make([]func(), len(names))
+	for i, name := range names {
+		calls[i] = func() { got[i] = r.Register(name) }
+	}
+	overlap(g, calls[0], calls[1:]...)
+	return r, got
+}
+
+// expectConsistent checks that r gave each of names the number in got,
+// one number per name and distinct numbers to distinct names.
+func expectConsistent(r *races.Registry, names []string, got []int) {
+	GinkgoHelper()
+	owner := map[int]string{}
+	for i, name := range names {
+		n, ok := r.Lookup(name)
+		Expect(ok).To(BeTrue(), "Register(%q) returned, but Lookup(%q) finds no number: the insert was lost", name, name)
+		Expect(got[i]).To(Equal(n),
+			"Register(%q) returned %d, but the Registry now says %q is %d: two calls gave the same name different numbers. "+
+				"Look up, choose and insert as one step (one lock, or sync.Map.LoadOrStore).", name, got[i], name, n)
+		Expect(n).To(BeNumerically(">=", 0), "%q got the negative number %d", name, n)
+		if other, taken := owner[n]; taken && other != name {
+			Fail(fmt.Sprintf("%q and %q both got number %d: both Registers chose a number before either recorded theirs. "+
+				"Hold one lock from the lookup to the insert, or let sync.Map.LoadOrStore decide.", other, name, n))
+		}
+		owner[n] = name
+	}
+	Expect(r.Len()).To(Equal(len(owner)), "%d different names were registered, but Len says %d", len(owner), r.Len())
+}
+
+var _ = Describe("Registry", func() {
+	It("gives names registered at the same time different numbers", func() {
+		names := []string{"ann", "bob", "cy", "dee", "eve", "fay"}
+		r, got := registerOverlapping(names...)
+		expectConsistent(r, names, got)
+	})
+
+	It("gives a name registered twice at the same time one number", func() {
+		names := []string{"ann", "bob", "ann", "cy", "ann"}
+		r, got := registerOverlapping(names...)
+		expectConsistent(r, names, got)
+	})
+
+	It("stays whole when many goroutines register and look up at once", func() {
+		const workers, count = 8, 40
+		everyone := &crowd{n: workers}
+		r := &races.Registry{Between: func(string) {
+			everyone.waitForAll()
+			runtime.Gosched()
+		}}
+		names := make([]string, count)
+		for i := range names {
+			names[i] = fmt.Sprintf("visitor-%02d", i)
+		}
+		got := make([][]int, workers)
+		together(workers, func(w int) {
+			everyone.enter()
+			got[w] = make([]int, count)
+			for k := range count {
+				i := (k + w*5) % count // each goroutine starts at a different name
+				got[w][i] = r.Register(names[i])
+				r.Lookup(names[(i+1)%count])
+			}
+		})
+		for w := range workers {
+			expectConsistent(r, names, got[w])
+		}
+	})
+})

@@ -1,0 +1,115 @@
+// threadlings:want timeout
+
+// Known-bad: TryAcquire waits for the lock instead of giving up at once.
+
+// This file builds Lock, Go's answer to Python's threading.Lock: one holder
+// at a time, a way to try without waiting, a way to wait for a while and give
+// up, and a release that tells you when you got it wrong.
+//
+// The lock is a channel with room for one token. Acquiring puts the token in,
+// which blocks while the token is already there; releasing takes it out.
+// Because acquiring is a channel send, it can sit in a select next to a timer
+// or a context, which sync.Mutex cannot.
+package lock
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+)
+
+// ErrNotLocked is returned by Release when the lock is not held, the mistake
+// for which Python raises RuntimeError("release unlocked lock").
+var ErrNotLocked = errors.New("lock: release of unlocked lock")
+
+// A Lock is a mutual exclusion lock: at most one holder at a time.
+//
+// The zero value is an unlocked Lock, ready to use. A Lock must not be copied
+// after first use.
+//
+// A Lock is not tied to a goroutine: one goroutine may acquire it and another
+// release it, as with Python's threading.Lock. It is not re-entrant: a holder
+// that acquires it again waits for itself forever.
+type Lock struct {
+	once sync.Once
+	slot chan struct{} // holds one token while the lock is held
+}
+
+// ch returns the lock's channel, making it on first use. sync.Once makes that
+// first use safe when many goroutines arrive at once.
+func (l *Lock) ch() chan struct{} {
+	l.once.Do(func() { l.slot = make(chan struct{}, 1) })
+	return l.slot
+}
+
+// Acquire locks l. If the lock is already held, Acquire blocks until it is
+// released. It is Python's acquire().
+func (l *Lock) Acquire() {
+	l.ch() <- struct{}{}
+}
+
+// TryAcquire locks l if it is free and reports whether it did. It never
+// blocks. It is Python's acquire(blocking=False).
+func (l *Lock) TryAcquire() bool {
+	l.Acquire()
+	return true
+}
+
+// AcquireTimeout locks l, waiting at most d for it to be released, and
+// reports whether it did: true as soon as the lock is taken, false once d has
+// passed. It is Python's acquire(timeout=d).
+//
+// If d is zero or negative AcquireTimeout does not wait: it is TryAcquire.
+// (Python's timeout=-1 means "wait forever"; in Go that is Acquire.)
+func (l *Lock) AcquireTimeout(d time.Duration) bool {
+	// Try first: with both cases of the select below ready, Go would pick
+	// one at random, and a free lock must not be missed because d is tiny.
+	if l.TryAcquire() {
+		return true
+	}
+	if d <= 0 {
+		return false
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case l.ch() <- struct{}{}:
+		return true
+	case <-t.C:
+		return false
+	}
+}
+
+// AcquireContext locks l, waiting until it is released or ctx is done. It
+// returns nil once the caller holds the lock, or ctx.Err() if ctx was done
+// first, in which case the caller does not hold the lock. If ctx is already
+// done and the lock is free, either may happen.
+func (l *Lock) AcquireContext(ctx context.Context) error {
+	select {
+	case l.ch() <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Release unlocks l. Any goroutine may release the lock, not only the one
+// that acquired it. Releasing a lock that is not held returns ErrNotLocked
+// and leaves the lock unlocked; sync.Mutex, in the same situation, stops the
+// whole program.
+func (l *Lock) Release() error {
+	select {
+	case <-l.ch():
+		return nil
+	default:
+		return ErrNotLocked
+	}
+}
+
+// Locked reports whether l is held. The answer may be out of date as soon as
+// it is returned, so use it for reports and tests, not to decide whether to
+// acquire: that is what TryAcquire is for.
+func (l *Lock) Locked() bool {
+	return len(l.ch()) == 1
+}
