@@ -58,6 +58,8 @@ type Options struct {
 	Jobs     int
 	Limit    time.Duration
 	Solution bool
+	All      bool
+	Lang     string
 }
 
 // command is one subcommand.
@@ -83,6 +85,7 @@ func init() {
 	commands = []*command{
 		{name: "run", args: "NN", summary: "run lesson NN's specs against your code", flags: runFlags, run: runCmd},
 		{name: "verify", args: "[NN...]", summary: "prove every stub fails, every solution passes and every known-bad variant is rejected", flags: verifyFlags, run: verifyCmd},
+		{name: "hint", args: "NN", summary: "show the next hint for lesson NN (one tier more each time)", flags: hintFlags, run: hintCmd},
 		{name: "list", summary: "list the lessons and your progress in each", flags: noFlags, run: listCmd},
 		{name: "status", summary: "show your progress and the next lesson to do", flags: noFlags, run: statusCmd},
 	}
@@ -127,6 +130,15 @@ func runFlags(fs *flag.FlagSet, o *Options) {
 	raceFlag(fs, o)
 	fs.BoolVar(&o.Verbose, "v", false, "show everything the specs printed: full stacks, race reports, raw go test output")
 	fs.BoolVar(&o.Solution, "solution", false, "run the reference solution instead of your code (for kit authors)")
+}
+
+func hintFlags(fs *flag.FlagSet, o *Options) {
+	fs.BoolVar(&o.All, "all", false, "show every hint tier at once")
+	langFlag(fs, o)
+}
+
+func langFlag(fs *flag.FlagSet, o *Options) {
+	fs.StringVar(&o.Lang, "lang", "en", "language of hints and titles: en or ko")
 }
 
 func verifyFlags(fs *flag.FlagSet, o *Options) {

@@ -152,5 +152,6 @@ func summary(p *render.Printer, res *runner.Result) string {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[v], v))
 		}
 	}
-	return p.Red(fmt.Sprintf("%s: %d of %d specs pass; %s (%s%s).", l.Dir, res.Passed(), total, strings.Join(parts, ", "), res.Elapsed.Round(10*time.Millisecond), cached))
+	return p.Red(fmt.Sprintf("%s: %d of %d specs pass; %s (%s%s).", l.Dir, res.Passed(), total, strings.Join(parts, ", "), res.Elapsed.Round(10*time.Millisecond), cached)) +
+		fmt.Sprintf("\nFix the first failure above, then make lesson-%s again. The lesson: %s/README.md. Stuck? make hint-%s", l.Number, l.LessonPath(), l.Number)
 }

@@ -19,7 +19,8 @@ const File = ".threadlings/progress.json"
 type Lesson struct {
 	Passed int       `json:"passed"`
 	Total  int       `json:"total"`
-	At     time.Time `json:"at"`
+	At     time.Time `json:"at,omitzero"`
+	Hints  int       `json:"hints,omitempty"` // hint tiers shown so far
 }
 
 // Done reports whether every spec passed.

@@ -120,3 +120,28 @@ func visibleLen(s string) int {
 	}
 	return n
 }
+
+// Wrap breaks s into lines of at most width runes, at spaces. A word longer
+// than width gets a line of its own.
+func Wrap(s string, width int) string {
+	var b strings.Builder
+	for i, para := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		n := 0
+		for j, word := range strings.Fields(para) {
+			w := len([]rune(word))
+			if j > 0 && n+1+w > width {
+				b.WriteString("\n")
+				n = 0
+			} else if j > 0 {
+				b.WriteString(" ")
+				n++
+			}
+			b.WriteString(word)
+			n += w
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,61 @@
+# threadlings — learn Go concurrency by making failing specs pass.
+#
+#   make lesson-01     run lesson 01's specs against your code (race detector on)
+#   make status        your progress, and the next lesson to do
+#   make test          the kit's own tests: vet, checker tests, spec-helper tests, verify
+#
+# Run "make help" for every target.
+
+GO      ?= go
+CHECKER := bin/checker
+export GORACE := atexit_sleep_ms=0
+
+CHECKER_SOURCES := $(shell find checker internal -name '*.go' -not -path '*/testdata/*') go.mod go.sum
+
+.PHONY: help build status list verify test vet fmt-check unit
+
+help:
+	@echo "Students:"
+	@echo "  make lesson-NN    run lesson NN (01, 02, ...) against your code"
+	@echo "  make hint-NN      the next hint for lesson NN"
+	@echo "  make status       your progress and the next lesson"
+	@echo "  make list         every lesson"
+	@echo "Kit authors:"
+	@echo "  make test         vet, checker unit and end-to-end tests, spec-helper tests, verify"
+	@echo "  make verify       every stub fails, every solution passes, every bad variant is rejected"
+
+build: $(CHECKER)
+
+$(CHECKER): $(CHECKER_SOURCES)
+	$(GO) build -o $@ ./checker
+
+# One rule for every lesson: make lesson-01, make lesson-13, ...
+lesson-%: $(CHECKER)
+	@$(CHECKER) run $*
+
+hint-%: $(CHECKER)
+	@$(CHECKER) hint $*
+
+status: $(CHECKER)
+	@$(CHECKER) status
+
+list: $(CHECKER)
+	@$(CHECKER) list
+
+verify: $(CHECKER)
+	$(CHECKER) verify
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+# The checker's unit and end-to-end tests and the spec helpers' tests. The
+# lessons' own suites are not in this list: on purpose, they fail on the
+# stubs; verify runs them against the stubs and the solutions.
+unit:
+	$(GO) test ./internal/... ./checker/... ./lessons/internal/...
+
+test: fmt-check vet unit verify
