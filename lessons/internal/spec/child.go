@@ -32,7 +32,15 @@ func Child(name string, f func()) bool {
 // Main is the TestMain of every lesson suite. In a binary started by Command
 // it runs the named child and exits with status 0 when the child returns;
 // otherwise it runs the specs.
-func Main(m *testing.M) {
+//
+// Each hook is called first, in order. A lesson whose own code re-executes
+// the binary (a Process type over os/exec, say) passes its entry point as a
+// hook: the hook returns at once in the parent, and in a child it does the
+// child's work and exits.
+func Main(m *testing.M, hooks ...func()) {
+	for _, hook := range hooks {
+		hook()
+	}
 	if name, ok := os.LookupEnv(ChildEnv); ok {
 		f, found := children[name]
 		if !found {
