@@ -12,7 +12,10 @@ export GORACE := atexit_sleep_ms=0
 
 CHECKER_SOURCES := $(shell find checker internal -name '*.go' -not -path '*/testdata/*') go.mod go.sum
 
-.PHONY: help build status list verify test vet fmt-check unit
+.PHONY: help build status list verify stress test vet fmt-check unit
+
+# make stress N=1000 for the long run; make test runs a short one.
+N ?= 20
 
 help:
 	@echo "Students:"
@@ -23,6 +26,7 @@ help:
 	@echo "Kit authors:"
 	@echo "  make test         vet, checker unit and end-to-end tests, spec-helper tests, verify"
 	@echo "  make verify       every stub fails, every solution passes, every bad variant is rejected"
+	@echo "  make stress N=100 every solution N times per GOMAXPROCS (1, 2, 4), shuffled, under -race"
 
 build: $(CHECKER)
 
@@ -45,6 +49,10 @@ list: $(CHECKER)
 verify: $(CHECKER)
 	$(CHECKER) verify
 
+# Every solution, N runs per GOMAXPROCS value, shuffled, under -race.
+stress: $(CHECKER)
+	$(CHECKER) stress -n $(N)
+
 vet:
 	$(GO) vet ./...
 
@@ -59,3 +67,4 @@ unit:
 	$(GO) test ./internal/... ./checker/... ./lessons/internal/...
 
 test: fmt-check vet unit verify
+	$(CHECKER) stress -n 2

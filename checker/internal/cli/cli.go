@@ -60,6 +60,9 @@ type Options struct {
 	Solution bool
 	All      bool
 	Lang     string
+	Runs     int
+	Procs    string
+	Seed     int
 }
 
 // command is one subcommand.
@@ -86,6 +89,7 @@ func init() {
 		{name: "run", args: "NN", summary: "run lesson NN's specs against your code", flags: runFlags, run: runCmd},
 		{name: "verify", args: "[NN...]", summary: "prove every stub fails, every solution passes and every known-bad variant is rejected", flags: verifyFlags, run: verifyCmd},
 		{name: "hint", args: "NN", summary: "show the next hint for lesson NN (one tier more each time)", flags: hintFlags, run: hintCmd},
+		{name: "stress", args: "[NN...]", summary: "run every solution many times, shuffled, at several GOMAXPROCS: any failure is a flaky spec", flags: stressFlags, run: stressCmd},
 		{name: "list", summary: "list the lessons and your progress in each", flags: noFlags, run: listCmd},
 		{name: "status", summary: "show your progress and the next lesson to do", flags: noFlags, run: statusCmd},
 	}
@@ -139,6 +143,14 @@ func hintFlags(fs *flag.FlagSet, o *Options) {
 
 func langFlag(fs *flag.FlagSet, o *Options) {
 	fs.StringVar(&o.Lang, "lang", "en", "language of hints and titles: en or ko")
+}
+
+func stressFlags(fs *flag.FlagSet, o *Options) {
+	raceFlag(fs, o)
+	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "test binaries running at once")
+	fs.IntVar(&o.Runs, "n", 20, "runs per GOMAXPROCS value")
+	fs.StringVar(&o.Procs, "procs", "1,2,4", "GOMAXPROCS values, comma-separated")
+	fs.IntVar(&o.Seed, "seed", 1, "the first run's shuffle seed; run i uses seed+i")
 }
 
 func verifyFlags(fs *flag.FlagSet, o *Options) {

@@ -67,6 +67,22 @@ func (p *pass) read(r io.Reader) {
 	}
 }
 
+// readPlain consumes a test binary's own output, without go test -json
+// around it.
+func (p *pass) readPlain(r io.Reader) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	for {
+		line, err := readLine(br, lineCap)
+		if len(line) > 0 {
+			appendCapped(&p.raw, string(line), rawCap)
+			p.output(string(line))
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
 // readLine reads one line, keeping at most max bytes of it.
 func readLine(br *bufio.Reader, max int) ([]byte, error) {
 	var line []byte

@@ -272,10 +272,7 @@ func (r *Runner) invoke(ctx context.Context, l course.Lesson, o Overlay, skip []
 	}
 	args = append(args, "./"+l.LessonPath()+"/")
 
-	goCmd := r.Go
-	if goCmd == "" {
-		goCmd = "go"
-	}
+	goCmd := r.goCmd()
 	cmd := exec.CommandContext(ctx, goCmd, args...)
 	cmd.Dir = r.Root
 	cmd.Env = append(os.Environ(), "GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
