@@ -63,6 +63,10 @@ type Options struct {
 	Runs     int
 	Procs    string
 	Seed     int
+	Out      string
+	Formats  string
+	Lessons  string
+	Only     string
 }
 
 // command is one subcommand.
@@ -88,6 +92,7 @@ func init() {
 	commands = []*command{
 		{name: "run", args: "NN", summary: "run lesson NN's specs against your code", flags: runFlags, run: runCmd},
 		{name: "verify", args: "[NN...]", summary: "prove every stub fails, every solution passes and every known-bad variant is rejected", flags: verifyFlags, run: verifyCmd},
+		{name: "grade", args: "SUBMISSION...", summary: "grade a class: each submission is a student's copy of the kit (directory, .zip or .tar.gz)", flags: gradeFlags, run: gradeCmd},
 		{name: "hint", args: "NN", summary: "show the next hint for lesson NN (one tier more each time)", flags: hintFlags, run: hintCmd},
 		{name: "stress", args: "[NN...]", summary: "run every solution many times, shuffled, at several GOMAXPROCS: any failure is a flaky spec", flags: stressFlags, run: stressCmd},
 		{name: "list", summary: "list the lessons and your progress in each", flags: noFlags, run: listCmd},
@@ -143,6 +148,15 @@ func hintFlags(fs *flag.FlagSet, o *Options) {
 
 func langFlag(fs *flag.FlagSet, o *Options) {
 	fs.StringVar(&o.Lang, "lang", "en", "language of hints and titles: en or ko")
+}
+
+func gradeFlags(fs *flag.FlagSet, o *Options) {
+	raceFlag(fs, o)
+	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "lessons graded at once")
+	fs.StringVar(&o.Out, "out", "grades", "directory for the gradebook and reports")
+	fs.StringVar(&o.Formats, "format", "csv,json,junit,gradescope,exercism,report", "what to write, comma-separated: csv, json, junit, gradescope, exercism, report")
+	fs.StringVar(&o.Lessons, "lessons", "", "lessons to grade, comma-separated (default: all)")
+	fs.StringVar(&o.Only, "only", "", "grade this student afresh; take the others from the last run")
 }
 
 func stressFlags(fs *flag.FlagSet, o *Options) {

@@ -47,6 +47,9 @@ type Runner struct {
 	// Dir, if set, is where overlay files are written; a temporary
 	// directory otherwise.
 	Dir string
+	// Sandbox, if set, is a command that go test runs under: its words come
+	// before go's, e.g. a network namespace of its own.
+	Sandbox []string
 }
 
 // Spec is the result of one spec.
@@ -273,6 +276,10 @@ func (r *Runner) invoke(ctx context.Context, l course.Lesson, o Overlay, skip []
 	args = append(args, "./"+l.LessonPath()+"/")
 
 	goCmd := r.goCmd()
+	if len(r.Sandbox) > 0 {
+		args = append(append(r.Sandbox[1:len(r.Sandbox):len(r.Sandbox)], goCmd), args...)
+		goCmd = r.Sandbox[0]
+	}
 	cmd := exec.CommandContext(ctx, goCmd, args...)
 	cmd.Dir = r.Root
 	cmd.Env = append(os.Environ(), "GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))

@@ -1,0 +1,494 @@
+// Package grade grades a class: every student's copy of the kit, against
+// the instructor's own specs and reference solutions.
+//
+// Only the stub files come from a submission. Spec files, spec helpers,
+// go.mod and go.sum are the instructor's (go test -overlay lays the
+// student's stub files over the instructor's kit), so an edited or added
+// test counts for nothing, and is reported. The list of specs and their
+// points comes from the reference run, so a deleted or skipped spec cannot
+// raise a score. Student code runs in a network namespace of its own where
+// the system allows it, with a temporary directory of its own, under a hard
+// time limit.
+package grade
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/runner"
+	"github.com/threadlings/threadlings/internal/verdict"
+)
+
+// Spec is the grade of one spec.
+type Spec struct {
+	Name    string          `json:"name"`
+	Verdict verdict.Verdict `json:"verdict"`
+	Points  int             `json:"points"`
+	Max     int             `json:"max"`
+	Message string          `json:"message,omitempty"`
+	Where   string          `json:"where,omitempty"`
+	Output  string          `json:"output,omitempty"`
+}
+
+// Lesson is the grade of one lesson.
+type Lesson struct {
+	Dir        string   `json:"lesson"`
+	Points     int      `json:"points"`
+	Max        int      `json:"max"`
+	Specs      []Spec   `json:"specs"`
+	BuildError string   `json:"buildError,omitempty"`
+	Note       string   `json:"note,omitempty"`
+	Tampered   []string `json:"tampered,omitempty"`
+}
+
+// Student is the grade of one submission.
+type Student struct {
+	Student     string      `json:"student"`
+	Source      string      `json:"source"`
+	Points      int         `json:"points"`
+	Max         int         `json:"max"`
+	Lessons     []Lesson    `json:"lessons"`
+	Error       string      `json:"error,omitempty"` // the submission could not be read
+	Seconds     float64     `json:"seconds"`
+	Environment Environment `json:"environment"`
+	Key         string      `json:"key"` // what the grade was computed from; equal keys, equal grades
+}
+
+// Flags returns what an instructor should look at: tampered, build-error,
+// race, timeout, crash, leak, panic.
+func (s *Student) Flags() []string {
+	set := map[string]bool{}
+	for _, l := range s.Lessons {
+		if len(l.Tampered) > 0 {
+			set["tampered"] = true
+		}
+		if l.BuildError != "" {
+			set["build-error"] = true
+		}
+		for _, sp := range l.Specs {
+			switch sp.Verdict {
+			case verdict.Race, verdict.Timeout, verdict.Crash, verdict.Leak, verdict.Panic:
+				set[string(sp.Verdict)] = true
+			}
+		}
+	}
+	if s.Error != "" {
+		set["unreadable"] = true
+	}
+	var out []string
+	for _, f := range []string{"unreadable", "tampered", "build-error", "race", "timeout", "crash", "leak", "panic"} {
+		if set[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Environment is what a grade depends on besides the student's code.
+type Environment struct {
+	GoVersion  string `json:"goVersion"`
+	GOMAXPROCS int    `json:"gomaxprocs"`
+	Race       bool   `json:"race"`
+	Sandboxed  bool   `json:"sandboxed"` // no network for student code
+	SpecsHash  string `json:"specsHash"` // sha256 of the instructor's specs, helpers, go.mod and go.sum
+}
+
+// Options configure a grading run.
+type Options struct {
+	Lessons []course.Lesson
+	Jobs    int
+	// Cache, if set, is a directory where grades are kept by key, so that an
+	// unchanged submission is not graded again.
+	Cache string
+	// Only, if set, grades that student alone, afresh; the others are taken
+	// from the cache, or left out when it lacks them.
+	Only string
+	// Progress, if set, is called after each lesson of each student.
+	Progress func(done, total int, student string)
+	// Warn receives notes about the environment (no sandbox, say).
+	Warn io.Writer
+}
+
+// ErrReference means the reference solutions fail in this environment:
+// grading would blame students for the machine.
+var ErrReference = errors.New("the reference solutions do not pass here")
+
+// Class grades every submission. r is the runner of the instructor's kit.
+func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]*Student, error) {
+	tmp, err := os.MkdirTemp("", "threadlings-grade-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+
+	env, err := environment(r, o.Lessons)
+	if err != nil {
+		return nil, err
+	}
+	base := *r
+	base.Dir = tmp
+	if sandbox := sandboxCommand(); sandbox != nil {
+		base.Sandbox = sandbox
+		env.Sandboxed = true
+	} else if o.Warn != nil {
+		fmt.Fprintln(o.Warn, "checker grade: WARNING: cannot make a network namespace (unshare -rn): student code runs with the network of this machine")
+	}
+	if err := downloadModules(ctx, r); err != nil {
+		return nil, err
+	}
+
+	// The reference first, in the same environment.
+	reference := map[string]*runner.Result{}
+	var refErrs []string
+	for _, l := range o.Lessons {
+		res, err := base.Run(ctx, l, base.Solution(l))
+		if err != nil {
+			return nil, err
+		}
+		reference[l.Dir] = res
+		if !res.OK() {
+			refErrs = append(refErrs, referenceProblem(res))
+		}
+	}
+	if len(refErrs) > 0 {
+		return nil, fmt.Errorf("%w:\n%s", ErrReference, strings.Join(refErrs, "\n"))
+	}
+
+	students := make([]*Student, len(paths))
+	type job struct {
+		student *Student
+		sub     *Submission
+		index   int
+		lesson  course.Lesson
+	}
+	var jobs []job
+	for i, p := range paths {
+		st := &Student{Student: Name(p), Source: p, Environment: env}
+		students[i] = st
+		sub, err := Open(p, tmp)
+		if err != nil && o.Only != "" && st.Student != o.Only {
+			students[i] = nil
+			continue
+		}
+		if err != nil {
+			st.Error = err.Error()
+			st.Lessons = emptyLessons(o.Lessons, reference, err.Error())
+			st.Points, st.Max = total(st.Lessons)
+			continue
+		}
+		st.Key = key(env, sub, o.Lessons)
+		if cached := loadCached(o.Cache, st.Key); cached != nil && st.Student != o.Only {
+			// Two students may hand in the same files: the key is theirs,
+			// the name is not.
+			cached.Student, cached.Source = st.Student, p
+			students[i] = cached
+			continue
+		}
+		if o.Only != "" && st.Student != o.Only {
+			students[i] = nil // not cached: left out
+			continue
+		}
+		st.Lessons = make([]Lesson, len(o.Lessons))
+		for k, l := range o.Lessons {
+			jobs = append(jobs, job{st, sub, k, l})
+		}
+	}
+
+	var mu sync.Mutex
+	done := 0
+	queue := make(chan job)
+	var wg sync.WaitGroup
+	var firstErr error
+	for range max(o.Jobs, 1) {
+		wg.Go(func() {
+			for j := range queue {
+				start := time.Now()
+				lg, err := gradeLesson(ctx, base, j.sub, j.lesson, reference[j.lesson.Dir])
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				j.student.Lessons[j.index] = lg
+				j.student.Seconds += time.Since(start).Seconds()
+				done++
+				if o.Progress != nil {
+					o.Progress(done, len(jobs), j.student.Student)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for _, j := range jobs {
+		queue <- j
+	}
+	close(queue)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	var out []*Student
+	for _, st := range students {
+		if st == nil {
+			continue
+		}
+		if st.Error == "" && st.Key != "" {
+			st.Points, st.Max = total(st.Lessons)
+			saveCached(o.Cache, st)
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+func referenceProblem(res *runner.Result) string {
+	if res.BuildError != "" {
+		return fmt.Sprintf("%s: the solution does not build: %s", res.Lesson.Dir, res.BuildError)
+	}
+	var bad []string
+	for _, s := range res.Specs {
+		if !s.Verdict.Passed() {
+			bad = append(bad, fmt.Sprintf("  %s: %s: %s", s.Verdict, s.Name, firstLine(s.Message)))
+		}
+	}
+	if res.Note != "" {
+		bad = append(bad, "  "+res.Note)
+	}
+	return res.Lesson.Dir + ":\n" + strings.Join(bad, "\n")
+}
+
+// gradeLesson runs one lesson of one submission and scores it against the
+// reference's list of specs.
+func gradeLesson(ctx context.Context, base runner.Runner, sub *Submission, l course.Lesson, ref *runner.Result) (Lesson, error) {
+	lg := Lesson{Dir: l.Dir, Tampered: Tampered(base.Root, sub, l)}
+	overlay := runner.Overlay{}
+	for _, stub := range l.Stubs {
+		theirs := filepath.Join(sub.Root, l.LessonPath(), stub)
+		if _, err := os.Stat(theirs); err == nil {
+			overlay[filepath.Join(base.Root, l.LessonPath(), stub)] = theirs
+		}
+	}
+	tmp, err := os.MkdirTemp(base.Dir, "student-")
+	if err != nil {
+		return lg, err
+	}
+	defer os.RemoveAll(tmp)
+	r := base
+	r.Env = append(append([]string{}, base.Env...), "TMPDIR="+tmp)
+	res, err := r.Run(ctx, l, overlay)
+	if err != nil {
+		return lg, err
+	}
+	lg.BuildError, lg.Note = res.BuildError, res.Note
+	got := map[string]runner.Spec{}
+	for _, s := range res.Specs {
+		got[s.Name] = s
+	}
+	for _, want := range ref.Specs {
+		s := Spec{Name: want.Name, Max: want.Points}
+		g, ok := got[want.Name]
+		switch {
+		case res.BuildError != "":
+			s.Verdict, s.Message = verdict.BuildError, "the lesson does not compile"
+		case !ok:
+			s.Verdict, s.Message = verdict.NotRun, "no result for this spec"
+		default:
+			s.Verdict, s.Message, s.Where, s.Output = g.Verdict, g.Message, g.Where, g.Output
+		}
+		if s.Verdict.Passed() {
+			s.Points = s.Max
+		}
+		lg.Specs = append(lg.Specs, s)
+		lg.Max += s.Max
+		lg.Points += s.Points
+	}
+	return lg, nil
+}
+
+func emptyLessons(lessons []course.Lesson, ref map[string]*runner.Result, why string) []Lesson {
+	var out []Lesson
+	for _, l := range lessons {
+		lg := Lesson{Dir: l.Dir, Note: why}
+		for _, s := range ref[l.Dir].Specs {
+			lg.Specs = append(lg.Specs, Spec{Name: s.Name, Verdict: verdict.NotRun, Max: s.Points, Message: why})
+			lg.Max += s.Points
+		}
+		out = append(out, lg)
+	}
+	return out
+}
+
+func total(lessons []Lesson) (points, maxPoints int) {
+	for _, l := range lessons {
+		points += l.Points
+		maxPoints += l.Max
+	}
+	return points, maxPoints
+}
+
+// sandboxCommand returns the words that run a command in a network
+// namespace of its own with its loopback interface up, or nil where this
+// system cannot make one.
+func sandboxCommand() []string {
+	if runtime.GOOS != "linux" {
+		return nil
+	}
+	if err := exec.Command("unshare", "-rn", "true").Run(); err != nil {
+		return nil
+	}
+	// httptest servers listen on loopback, which is down in a new namespace.
+	return []string{"unshare", "-rn", "sh", "-c", `ip link set lo up 2>/dev/null || true; exec "$@"`, "sh"}
+}
+
+// downloadModules fetches the kit's modules before any sandboxed run, which
+// has no network to fetch them.
+func downloadModules(ctx context.Context, r *runner.Runner) error {
+	cmd := exec.CommandContext(ctx, goCmd(r), "mod", "download")
+	cmd.Dir = r.Root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%w: go mod download: %v\n%s", runner.ErrEnvironment, err, out)
+	}
+	return nil
+}
+
+func goCmd(r *runner.Runner) string {
+	if r.Go == "" {
+		return "go"
+	}
+	return r.Go
+}
+
+// environment records the machine and the instructor's specs.
+func environment(r *runner.Runner, lessons []course.Lesson) (Environment, error) {
+	out, err := exec.Command(goCmd(r), "env", "GOVERSION").Output()
+	if err != nil {
+		return Environment{}, fmt.Errorf("%w: go env: %v", runner.ErrEnvironment, err)
+	}
+	h := sha256.New()
+	files := []string{"go.mod", "go.sum"}
+	helpers, _ := filepath.Glob(filepath.Join(r.Root, "lessons/internal/spec/*.go"))
+	for _, f := range helpers {
+		rel, _ := filepath.Rel(r.Root, f)
+		files = append(files, rel)
+	}
+	for _, l := range lessons {
+		specs, _ := filepath.Glob(filepath.Join(r.Root, l.LessonPath(), "*_test.go"))
+		for _, f := range specs {
+			rel, _ := filepath.Rel(r.Root, f)
+			files = append(files, rel)
+		}
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(r.Root, f))
+		if err != nil {
+			return Environment{}, fmt.Errorf("%w: %v", runner.ErrEnvironment, err)
+		}
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(f), len(b))
+		h.Write(b)
+	}
+	return Environment{
+		GoVersion:  strings.TrimSpace(string(out)),
+		GOMAXPROCS: runtime.GOMAXPROCS(0),
+		Race:       r.Race,
+		SpecsHash:  hex.EncodeToString(h.Sum(nil)),
+	}, nil
+}
+
+// key identifies what a student's grade is computed from: the checker
+// itself, the environment, the lessons graded, and the student's stub and
+// spec files.
+func key(env Environment, s *Submission, lessons []course.Lesson) string {
+	h := sha256.New()
+	h.Write([]byte(checkerHash()))
+	e, _ := json.Marshal(env)
+	h.Write(e)
+	for _, l := range lessons {
+		fmt.Fprintf(h, "lesson %s\n", l.Dir)
+		names := append([]string{}, l.Stubs...)
+		specs, _ := filepath.Glob(filepath.Join(s.Root, l.LessonPath(), "*_test.go"))
+		for _, f := range specs {
+			names = append(names, filepath.Base(f))
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			b, err := os.ReadFile(filepath.Join(s.Root, l.LessonPath(), n))
+			if err != nil {
+				fmt.Fprintf(h, "%s missing\n", n)
+				continue
+			}
+			fmt.Fprintf(h, "%s %d\n", n, len(b))
+			h.Write(b)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// checkerHash is a hash of the running checker binary: a new checker may
+// grade differently, so its grades are not taken from an old one's cache.
+var checkerHash = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "unknown"
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
+
+func loadCached(dir, key string) *Student {
+	if dir == "" || key == "" {
+		return nil
+	}
+	b, err := os.ReadFile(filepath.Join(dir, key+".json"))
+	if err != nil {
+		return nil
+	}
+	var s Student
+	if json.Unmarshal(b, &s) != nil || s.Key != key {
+		return nil
+	}
+	return &s
+}
+
+func saveCached(dir string, s *Student) {
+	if dir == "" {
+		return
+	}
+	if os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		return
+	}
+	tmp := filepath.Join(dir, s.Key+".json.tmp")
+	if os.WriteFile(tmp, b, 0o644) == nil {
+		os.Rename(tmp, filepath.Join(dir, s.Key+".json"))
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
