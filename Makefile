@@ -8,11 +8,11 @@
 
 GO      ?= go
 CHECKER := bin/checker
-export GORACE := atexit_sleep_ms=0
+export GORACE := atexit_sleep_ms=0 suppress_equal_stacks=0
 
 CHECKER_SOURCES := $(shell find checker internal -name '*.go' -not -path '*/testdata/*') go.mod go.sum
 
-.PHONY: help build status list verify stress test vet fmt-check unit
+.PHONY: help build status list verify stress test vet fmt-check unit gradescope
 
 # make stress N=1000 for the long run; make test runs a short one.
 N ?= 20
@@ -27,6 +27,9 @@ help:
 	@echo "  make test         vet, checker unit and end-to-end tests, spec-helper tests, verify"
 	@echo "  make verify       every stub fails, every solution passes, every bad variant is rejected"
 	@echo "  make stress N=100 every solution N times per GOMAXPROCS (1, 2, 4), shuffled, under -race"
+	@echo "Instructors:"
+	@echo "  bin/checker grade submissions/*   grade a class (see README)"
+	@echo "  make gradescope   the Gradescope autograder bundle, dist/gradescope.zip"
 
 build: $(CHECKER)
 
@@ -52,6 +55,15 @@ verify: $(CHECKER)
 # Every solution, N runs per GOMAXPROCS value, shuffled, under -race.
 stress: $(CHECKER)
 	$(CHECKER) stress -n $(N)
+
+# The Gradescope autograder bundle: the committed kit, with setup.sh and
+# run_autograder at the top of the zip, as Gradescope wants them.
+gradescope:
+	@mkdir -p dist
+	git archive --format=zip -o dist/gradescope.zip \
+		--add-file=autograder/gradescope/setup.sh \
+		--add-file=autograder/gradescope/run_autograder HEAD
+	@echo "wrote dist/gradescope.zip: upload it as the assignment's autograder (Ubuntu image)"
 
 vet:
 	$(GO) vet ./...

@@ -1,12 +1,19 @@
 package main
 
 import (
+	"archive/tar"
+	"archive/zip"
+	"compress/gzip"
+	"fmt"
+	"io"
 	"io/fs"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -51,6 +58,14 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
 			"copykit":   copyKit,
 			"normalize": normalize,
+			"archive":   archive,
+			"probe":     probe,
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "netns" {
+				return exec.Command("unshare", "-rn", "true").Run() == nil, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
 }
@@ -100,3 +115,96 @@ func normalize(ts *testscript.TestScript, neg bool, args []string) {
 	text = cached.ReplaceAllString(text, ")")
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(text), 0o644))
 }
+
+// archive packs a directory into a .zip or a .tar.gz, with the directory's
+// name as the archive's top folder, the way learning platforms export.
+func archive(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: archive dir file.zip|file.tar.gz")
+	}
+	src, dst := ts.MkAbs(args[0]), ts.MkAbs(args[1])
+	f, err := os.Create(dst)
+	ts.Check(err)
+	defer f.Close()
+	var add func(name string, r io.Reader) error
+	var closeAll func() error
+	if strings.HasSuffix(dst, ".zip") {
+		zw := zip.NewWriter(f)
+		add = func(name string, r io.Reader) error {
+			w, err := zw.Create(name)
+			if err != nil {
+				return err
+			}
+			_, err = io.Copy(w, r)
+			return err
+		}
+		closeAll = zw.Close
+	} else {
+		gz := gzip.NewWriter(f)
+		tw := tar.NewWriter(gz)
+		add = func(name string, r io.Reader) error {
+			b, err := io.ReadAll(r)
+			if err != nil {
+				return err
+			}
+			if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(b)), Typeflag: tar.TypeReg}); err != nil {
+				return err
+			}
+			_, err = tw.Write(b)
+			return err
+		}
+		closeAll = func() error {
+			if err := tw.Close(); err != nil {
+				return err
+			}
+			return gz.Close()
+		}
+	}
+	top := filepath.Base(src)
+	ts.Check(filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		r, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		return add(filepath.ToSlash(filepath.Join(top, rel)), r)
+	}))
+	ts.Check(closeAll())
+}
+
+// probe listens on loopback in the test's own network namespace and sets
+// $PROBE to its address. "probe N" fails unless exactly N connections
+// reached it: code that is cut off from the network cannot reach it.
+func probe(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("usage: probe [count]")
+	}
+	if len(args) == 1 {
+		want := args[0]
+		got := fmt.Sprint(probes.Load())
+		if got != want {
+			ts.Fatalf("%s connections reached the probe, want %s", got, want)
+		}
+		return
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	ts.Defer(func() { l.Close() })
+	ts.Setenv("PROBE", l.Addr().String())
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			probes.Add(1)
+			c.Close()
+		}
+	}()
+}
+
+var probes atomic.Int64

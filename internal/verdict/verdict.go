@@ -45,6 +45,10 @@ const (
 	KindSuite = "suite" // the suite is about to run Total specs
 	KindStart = "start" // a spec is about to run
 	KindEnd   = "end"   // a spec finished with Verdict
+	// KindRestart says the binary is about to exit after a spec that timed
+	// out, because goroutines it abandoned may still be running and could
+	// disturb the specs after it; the rest must run in a fresh process.
+	KindRestart = "restart"
 )
 
 // Record is one line of the protocol.

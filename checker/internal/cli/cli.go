@@ -154,7 +154,7 @@ func gradeFlags(fs *flag.FlagSet, o *Options) {
 	raceFlag(fs, o)
 	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "lessons graded at once")
 	fs.StringVar(&o.Out, "out", "grades", "directory for the gradebook and reports")
-	fs.StringVar(&o.Formats, "format", "csv,json,junit,gradescope,exercism,report", "what to write, comma-separated: csv, json, junit, gradescope, exercism, report")
+	fs.StringVar(&o.Formats, "format", "csv,json,junit,gradescope,exercism,classroom,report", "what to write, comma-separated: csv, json, junit, gradescope, exercism, classroom, report")
 	fs.StringVar(&o.Lessons, "lessons", "", "lessons to grade, comma-separated (default: all)")
 	fs.StringVar(&o.Only, "only", "", "grade this student afresh; take the others from the last run")
 }

@@ -79,6 +79,9 @@ func (s *Student) Flags() []string {
 		if l.BuildError != "" {
 			set["build-error"] = true
 		}
+		if l.Note != "" && s.Error == "" {
+			set["crash"] = true
+		}
 		for _, sp := range l.Specs {
 			switch sp.Verdict {
 			case verdict.Race, verdict.Timeout, verdict.Crash, verdict.Leak, verdict.Panic:
@@ -141,6 +144,9 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 	}
 	base := *r
 	base.Dir = tmp
+	// One fixed spec order for everyone: the same submission always runs
+	// the same way.
+	base.Env = append(append([]string{}, r.Env...), "THREADLINGS_SEED=1")
 	if sandbox := sandboxCommand(); sandbox != nil {
 		base.Sandbox = sandbox
 		env.Sandboxed = true

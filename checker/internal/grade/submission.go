@@ -41,23 +41,27 @@ func Name(path string) string {
 // Open makes a submission from a directory, a .zip or a .tar.gz, unpacking
 // archives under tmp.
 func Open(path, tmp string) (*Submission, error) {
-	info, err := os.Stat(path)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	info, err := os.Stat(abs)
 	if err != nil {
 		return nil, err
 	}
 	s := &Submission{Name: Name(path), Source: path}
-	dir := path
+	dir := abs
 	if !info.IsDir() {
 		dir, err = os.MkdirTemp(tmp, "submission-")
 		if err != nil {
 			return nil, err
 		}
-		lower := strings.ToLower(path)
+		lower := strings.ToLower(abs)
 		switch {
 		case strings.HasSuffix(lower, ".zip"):
-			err = unzip(path, dir)
+			err = unzip(abs, dir)
 		case strings.HasSuffix(lower, ".tar.gz"), strings.HasSuffix(lower, ".tgz"):
-			err = untar(path, dir)
+			err = untar(abs, dir)
 		default:
 			err = errors.New("not a directory, .zip or .tar.gz")
 		}

@@ -20,7 +20,7 @@ import (
 )
 
 // Formats are the names Write understands, in the order it writes them.
-var Formats = []string{"csv", "json", "junit", "gradescope", "exercism", "report"}
+var Formats = []string{"csv", "json", "junit", "gradescope", "exercism", "classroom", "report"}
 
 // outputCap is how much of a spec's output the per-student formats keep.
 const outputCap = 4 << 10
@@ -45,6 +45,8 @@ func Write(dir string, students []*grade.Student, formats []string) ([]string, e
 			written, err = perStudent(dir, sorted, func(s *grade.Student) string { return filepath.Join("gradescope", s.Student, "results.json") }, Gradescope)
 		case "exercism":
 			written, err = perStudent(dir, sorted, func(s *grade.Student) string { return filepath.Join("exercism", s.Student, "results.json") }, Exercism)
+		case "classroom":
+			written, err = perStudent(dir, sorted, func(s *grade.Student) string { return filepath.Join("classroom", s.Student, "results.json") }, Classroom)
 		case "report":
 			written, err = one(dir, "report.md", func(w io.Writer) error { return Report(w, sorted) })
 		default:
@@ -318,6 +320,44 @@ func Exercism(w io.Writer, s *grade.Student) error {
 	}
 	if len(errs) > 0 {
 		r.Status, r.Message = "error", strings.Join(errs, "\n")
+	}
+	return encode(w, r)
+}
+
+// Classroom writes the results a GitHub Classroom autograding step hands to
+// the grading reporter (base64-encoded, as the step's "result" output).
+func Classroom(w io.Writer, s *grade.Student) error {
+	type test struct {
+		Name          string `json:"name"`
+		Status        string `json:"status"`
+		Score         int    `json:"score"`
+		Message       string `json:"message,omitempty"`
+		TestCode      string `json:"test_code"`
+		Filename      string `json:"filename"`
+		LineNo        int    `json:"line_no"`
+		ExecutionTime string `json:"execution_time"`
+	}
+	type results struct {
+		Version  int    `json:"version"`
+		Status   string `json:"status"`
+		MaxScore int    `json:"max_score"`
+		Tests    []test `json:"tests"`
+	}
+	r := results{Version: 1, Status: "pass", MaxScore: s.Max}
+	for _, l := range s.Lessons {
+		for _, sp := range l.Specs {
+			t := test{Name: l.Dir + ": " + sp.Name, Status: "pass", Score: sp.Points, ExecutionTime: "0ms"}
+			if !sp.Verdict.Passed() {
+				t.Status, t.Message = "fail", specText(sp)
+				if sp.Verdict == verdict.BuildError || sp.Verdict == verdict.Crash {
+					t.Status = "error"
+				}
+				if r.Status == "pass" {
+					r.Status = "fail"
+				}
+			}
+			r.Tests = append(r.Tests, t)
+		}
 	}
 	return encode(w, r)
 }

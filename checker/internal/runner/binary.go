@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 
 	"github.com/threadlings/threadlings/checker/internal/course"
 )
@@ -52,7 +51,7 @@ func (r *Runner) Build(ctx context.Context, l course.Lesson, o Overlay, dir stri
 func (b *Binary) Run(ctx context.Context, env ...string) (ended []Spec, crashed *Spec, note string, err error) {
 	cmd := exec.CommandContext(ctx, b.Path)
 	cmd.Dir = b.dir
-	cmd.Env = append(os.Environ(), "GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
+	cmd.Env = append(os.Environ(), raceOptions())
 	cmd.Env = append(cmd.Env, env...)
 	killGroup(cmd)
 	stdout, err := cmd.StdoutPipe()
@@ -69,7 +68,7 @@ func (b *Binary) Run(ctx context.Context, env ...string) (ended []Spec, crashed 
 	reapGroup(cmd)
 	p.killed = ctx.Err() != nil
 	p.finish()
-	if p.crashed == nil && waitErr != nil && (p.total < 0 || len(p.ended) < p.total) {
+	if p.crashed == nil && !p.restart && waitErr != nil && (p.total < 0 || len(p.ended) < p.total) {
 		note = p.earlyExit()
 	}
 	return p.ended, p.crashed, note, nil

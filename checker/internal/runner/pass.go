@@ -48,6 +48,7 @@ type pass struct {
 	cached      bool
 	sawJSON     bool
 	killed      bool
+	restart     bool // the binary exited after a timeout, to run the rest afresh
 	raw         strings.Builder
 }
 
@@ -152,6 +153,8 @@ func (p *pass) line(line string) {
 	case verdict.KindStart:
 		p.open = &rec
 		p.openOut.Reset()
+	case verdict.KindRestart:
+		p.restart = true
 	case verdict.KindEnd:
 		s := specFromRecord(rec)
 		s.Output = p.openOut.String()

@@ -29,8 +29,9 @@ import (
 
 // Environment variables shared with the spec helpers (lessons/internal/spec).
 const (
-	skipEnv   = "THREADLINGS_SKIP"
-	dryRunEnv = "THREADLINGS_DRY_RUN"
+	skipEnv    = "THREADLINGS_SKIP"
+	dryRunEnv  = "THREADLINGS_DRY_RUN"
+	restartEnv = "THREADLINGS_RESTART"
 )
 
 // DefaultLimit is the default hard limit for one run of go test on one
@@ -165,14 +166,16 @@ func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, 
 				res.Specs = append(res.Specs, s)
 			}
 		}
-		if p.crashed == nil {
+		if p.crashed == nil && !p.restart {
 			if total < 0 || len(done) < total {
 				res.Note = p.earlyExit()
 			}
 			break
 		}
-		done[p.crashed.Name] = true
-		res.Specs = append(res.Specs, *p.crashed)
+		if p.crashed != nil {
+			done[p.crashed.Name] = true
+			res.Specs = append(res.Specs, *p.crashed)
+		}
 		if total >= 0 && len(done) >= total {
 			break
 		}
@@ -282,7 +285,7 @@ func (r *Runner) invoke(ctx context.Context, l course.Lesson, o Overlay, skip []
 	}
 	cmd := exec.CommandContext(ctx, goCmd, args...)
 	cmd.Dir = r.Root
-	cmd.Env = append(os.Environ(), "GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
+	cmd.Env = append(os.Environ(), raceOptions(), restartEnv+"=1")
 	if len(skip) > 0 {
 		cmd.Env = append(cmd.Env, skipEnv+"="+strings.Join(skip, "\n"))
 	}
@@ -313,6 +316,15 @@ func (r *Runner) invoke(ctx context.Context, l course.Lesson, o Overlay, skip []
 		p.buildError = strings.TrimSpace(stderr.String())
 	}
 	return p, nil
+}
+
+// raceOptions is the GORACE setting for test binaries, after the user's own:
+// no one-second sleep at exit, and every race reported, not only the first
+// of each pair of stacks, so that a spec's race verdict does not depend on
+// which spec raced the same lines first. Races on one address are still
+// reported once.
+func raceOptions() string {
+	return "GORACE=" + strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0 suppress_equal_stacks=0")
 }
 
 func (r *Runner) writeOverlay(o Overlay) (string, func(), error) {

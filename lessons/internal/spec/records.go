@@ -103,7 +103,19 @@ var _ = ginkgo.ReportAfterEach(func(report ginkgo.SpecReport) {
 	}
 	r.Verdict, r.Message, r.Where, r.Detail = judge(report)
 	emit(r)
+	if restartAfterTimeout && report.State.Is(types.SpecStateTimedout) {
+		// Ginkgo abandoned the spec's goroutines, blocked or spinning: they
+		// would share the process, and the CPU, with every later spec.
+		emit(verdict.Record{Kind: verdict.KindRestart})
+		os.Exit(restartExitCode)
+	}
 })
+
+// restartAfterTimeout is set from RestartEnv when the suite starts.
+var restartAfterTimeout bool
+
+// restartExitCode is the status of a binary that exits to be restarted.
+const restartExitCode = 3
 
 // judge turns Ginkgo's report and the helpers' own findings into one verdict.
 func judge(report types.SpecReport) (v verdict.Verdict, message, where, detail string) {

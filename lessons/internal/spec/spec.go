@@ -60,6 +60,9 @@ const (
 	DryRunEnv = "THREADLINGS_DRY_RUN"
 	// SeedEnv, when set to a number, shuffles every spec with that seed.
 	SeedEnv = "THREADLINGS_SEED"
+	// RestartEnv, when set, makes the binary exit after a spec that timed
+	// out (see verdict.KindRestart); the checker runs the rest again.
+	RestartEnv = "THREADLINGS_RESTART"
 )
 
 const (
@@ -101,6 +104,7 @@ func Run(t *testing.T, description string) {
 	if os.Getenv(DryRunEnv) != "" {
 		suiteConfig.DryRun = true
 	}
+	restartAfterTimeout = os.Getenv(RestartEnv) != ""
 	reporterConfig.NoColor = true
 	reporterConfig.Succinct = true
 	ginkgo.RunSpecs(t, description, suiteConfig, reporterConfig, ginkgo.AroundNode(around))
