@@ -21,6 +21,8 @@ help:
 	@echo "Students:"
 	@echo "  make lesson-NN    run lesson NN (01, 02, ...) against your code"
 	@echo "  make hint-NN      the next hint for lesson NN"
+	@echo "  make reset-NN     put lesson NN back as the kit shipped it (asks first)"
+	@echo "  make solution-NN  the reference solution, once lesson NN passes"
 	@echo "  make status       your progress and the next lesson"
 	@echo "  make list         every lesson"
 	@echo "Kit authors:"
@@ -42,6 +44,12 @@ lesson-%: $(CHECKER)
 
 hint-%: $(CHECKER)
 	@$(CHECKER) hint $*
+
+reset-%: $(CHECKER)
+	@$(CHECKER) reset $*
+
+solution-%: $(CHECKER)
+	@$(CHECKER) solution $*
 
 status: $(CHECKER)
 	@$(CHECKER) status

@@ -31,6 +31,7 @@ const (
 // Env is everything the checker takes from its process, so that tests can
 // supply their own.
 type Env struct {
+	Stdin    io.Reader
 	Stdout   io.Writer
 	Stderr   io.Writer
 	Getenv   func(string) string
@@ -41,7 +42,7 @@ type Env struct {
 // OSEnv returns the process's real environment.
 func OSEnv() Env {
 	dir, _ := os.Getwd()
-	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Terminal: isTerminal(os.Stdout), Dir: dir}
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Terminal: isTerminal(os.Stdout), Dir: dir}
 }
 
 func isTerminal(f *os.File) bool {
@@ -67,6 +68,10 @@ type Options struct {
 	Formats  string
 	Lessons  string
 	Only     string
+	Yes      bool
+	Force    bool
+	MaxRuns  int
+	Poll     time.Duration
 }
 
 // command is one subcommand.
@@ -93,8 +98,11 @@ func init() {
 		{name: "run", args: "NN", summary: "run lesson NN's specs against your code", flags: runFlags, run: runCmd},
 		{name: "verify", args: "[NN...]", summary: "prove every stub fails, every solution passes and every known-bad variant is rejected", flags: verifyFlags, run: verifyCmd},
 		{name: "grade", args: "SUBMISSION...", summary: "grade a class: each submission is a student's copy of the kit (directory, .zip or .tar.gz)", flags: gradeFlags, run: gradeCmd},
+		{name: "watch", args: "[NN]", summary: "run the first unfinished lesson (or NN) again each time you save, and move on when it passes", flags: watchFlags, run: watchCmd},
 		{name: "hint", args: "NN", summary: "show the next hint for lesson NN (one tier more each time)", flags: hintFlags, run: hintCmd},
 		{name: "stress", args: "[NN...]", summary: "run every solution many times, shuffled, at several GOMAXPROCS: any failure is a flaky spec", flags: stressFlags, run: stressCmd},
+		{name: "reset", args: "NN", summary: "put lesson NN's stub files back as the kit shipped them (asks first)", flags: resetFlags, run: resetCmd},
+		{name: "solution", args: "NN", summary: "show lesson NN's reference solution, once the lesson passes", flags: solutionFlags, run: solutionCmd},
 		{name: "list", summary: "list the lessons and your progress in each", flags: noFlags, run: listCmd},
 		{name: "status", summary: "show your progress and the next lesson to do", flags: noFlags, run: statusCmd},
 	}
@@ -148,6 +156,22 @@ func hintFlags(fs *flag.FlagSet, o *Options) {
 
 func langFlag(fs *flag.FlagSet, o *Options) {
 	fs.StringVar(&o.Lang, "lang", "en", "language of hints and titles: en or ko")
+}
+
+func watchFlags(fs *flag.FlagSet, o *Options) {
+	raceFlag(fs, o)
+	langFlag(fs, o)
+	fs.BoolVar(&o.Verbose, "v", false, "show everything the specs printed")
+	fs.DurationVar(&o.Poll, "poll", 500*time.Millisecond, "how often to look for changes where the file system sends no events")
+	fs.IntVar(&o.MaxRuns, "max-runs", 0, "stop after this many runs have started (0: until q)")
+}
+
+func resetFlags(fs *flag.FlagSet, o *Options) {
+	fs.BoolVar(&o.Yes, "yes", false, "do not ask")
+}
+
+func solutionFlags(fs *flag.FlagSet, o *Options) {
+	fs.BoolVar(&o.Force, "force", false, "show it even though the lesson does not pass yet")
 }
 
 func gradeFlags(fs *flag.FlagSet, o *Options) {
