@@ -100,12 +100,14 @@ func copyKit(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 var (
-	durations = regexp.MustCompile(`\b\d+(\.\d+)?(ms|s|m\d+(\.\d+)?s)\b`)
-	cached    = regexp.MustCompile(`, cached\)`)
+	durations  = regexp.MustCompile(`\b\d+(\.\d+)?(µs|ms|s|m\d+(\.\d+)?s)\b`)
+	cached     = regexp.MustCompile(`, cached\)`)
+	goroutines = regexp.MustCompile(`goroutine \d+`)
 )
 
 // normalize rewrites a file with what changes from run to run taken out:
-// durations become TIME and a cached run reads like a fresh one.
+// durations become TIME, goroutine numbers N, and a cached run reads like a
+// fresh one.
 func normalize(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: normalize file")
@@ -113,6 +115,7 @@ func normalize(ts *testscript.TestScript, neg bool, args []string) {
 	text := ts.ReadFile(args[0])
 	text = durations.ReplaceAllString(text, "TIME")
 	text = cached.ReplaceAllString(text, ")")
+	text = goroutines.ReplaceAllString(text, "goroutine N")
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(text), 0o644))
 }
 

@@ -73,14 +73,14 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool) {
 		if verbose {
 			errs = strings.Split(strings.TrimSpace(res.BuildError), "\n")
 		}
-		p.Printf("%s", render.Indent(strings.Join(errs, "\n"), "      "))
+		p.Printf("%s", render.Indent(explain.WithSource(strings.Join(errs, "\n"), res.Sources), "      "))
 	}
 	for _, sp := range res.Specs {
 		p.Printf("  %s %s\n", p.Verdict(sp.Verdict), sp.Name)
 		if sp.Verdict.Passed() || sp.Verdict == verdict.NotRun && !verbose {
 			continue
 		}
-		p.Printf("%s", render.Indent(feedback(sp, l, verbose), "                "))
+		p.Printf("%s", render.Indent(explain.WithSource(feedback(sp, l, verbose), res.Sources), "                "))
 	}
 	if res.Note != "" {
 		p.Printf("  %s\n", p.Red(res.Note))
@@ -106,7 +106,7 @@ func feedback(sp runner.Spec, l course.Lesson, verbose bool) string {
 			b.WriteString(line + "\n")
 		}
 	case verdict.Timeout, verdict.Leak:
-		if sp.Detail != "" {
+		if sp.Detail != "" && !strings.Contains(msg, sp.Detail) {
 			b.WriteString(trimLines(sp.Detail, 8) + "\n")
 		}
 	}

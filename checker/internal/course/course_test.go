@@ -57,3 +57,18 @@ func TestTableMatchesTheTree(t *testing.T) {
 		}
 	}
 }
+
+// The checker's copy of the stubs is the kit's: a stub changed without
+// "go generate ./checker/internal/course" would make reset restore an old
+// text.
+func TestOriginalsAreTheStubs(t *testing.T) {
+	for _, l := range course.Lessons() {
+		originals, err := course.Originals(l)
+		require.NoError(t, err, l.Dir)
+		for _, stub := range l.Stubs {
+			onDisk, err := os.ReadFile(filepath.Join("../../..", l.LessonPath(), stub))
+			require.NoError(t, err)
+			assert.Equal(t, string(onDisk), string(originals[stub]), "%s/%s differs from the checker's copy: run go generate ./checker/internal/course", l.Dir, stub)
+		}
+	}
+}

@@ -3,9 +3,13 @@
 package explain
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -63,12 +67,22 @@ func locate(rows []string, files []string) string {
 		if slices.Contains(files, base) {
 			return base + ":" + m[2]
 		}
-		if fallback == "" && !strings.Contains(m[1], "/src/runtime/") && !strings.Contains(m[1], "/src/testing/") &&
-			!strings.Contains(m[1], "/lessons/internal/spec/") && !strings.Contains(m[1], "ginkgo") {
+		if fallback == "" && !isStdlib(m[1]) && !strings.Contains(m[1], "lessons/internal/spec/") && !strings.Contains(m[1], "ginkgo") {
 			fallback = base + ":" + m[2]
 		}
 	}
 	return fallback
+}
+
+// isStdlib reports whether a stack frame's file is in Go's standard library:
+// under GOROOT, or, in a binary built with -trimpath, a path whose first
+// element is not a domain ("sync/waitgroup.go").
+func isStdlib(file string) bool {
+	if strings.HasPrefix(file, runtime.GOROOT()+"/src/") {
+		return true
+	}
+	first, _, _ := strings.Cut(file, "/")
+	return !filepath.IsAbs(file) && !strings.Contains(first, ".")
 }
 
 // BuildErrors returns the first max compiler or vet errors of out, as
@@ -85,4 +99,45 @@ func BuildErrors(out string, max int) []string {
 		}
 	}
 	return errs
+}
+
+// fileRef finds "name.go:42" (optionally ":col") in a line of feedback.
+var fileRef = regexp.MustCompile(`([A-Za-z0-9_./-]+\.go):(\d+)`)
+
+// WithSource returns text with, under each line that names a line of one of
+// the files in sources (base name → path of the file that was compiled),
+// that line of code:
+//
+//	at goroutines.go:28
+//	   28 │ 	panic("TODO: Start: ...")
+func WithSource(text string, sources map[string]string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		b.WriteString(line + "\n")
+		m := fileRef.FindStringSubmatch(line)
+		if m == nil || strings.Contains(line, "│") {
+			continue
+		}
+		path, ok := sources[filepath.Base(m[1])]
+		if !ok {
+			continue
+		}
+		n, _ := strconv.Atoi(m[2])
+		if code, ok := sourceLine(path, n); ok {
+			fmt.Fprintf(&b, "%6d │ %s\n", n, code)
+		}
+	}
+	return b.String()
+}
+
+func sourceLine(file string, n int) (string, bool) {
+	data, err := os.ReadFile(file)
+	if err != nil || n < 1 {
+		return "", false
+	}
+	lines := strings.Split(string(data), "\n")
+	if n > len(lines) {
+		return "", false
+	}
+	return strings.TrimRight(strings.ReplaceAll(lines[n-1], "\t", "    "), " "), true
 }

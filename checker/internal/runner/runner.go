@@ -70,13 +70,14 @@ type Spec struct {
 // Result is the result of one lesson.
 type Result struct {
 	Lesson     course.Lesson
-	Specs      []Spec        // sorted by file and line
-	BuildError string        // the compiler's (or vet's) complaint, when the lesson does not build
-	Note       string        // a problem of the whole run that no spec owns
-	Cached     bool          // go test replayed a cached result
-	Runs       int           // go test runs it took (more than one after a crash)
-	Raw        string        // everything go test printed (capped), for -v
-	Elapsed    time.Duration // wall time
+	Sources    map[string]string // stub file name → the file that was compiled for it
+	Specs      []Spec            // sorted by file and line
+	BuildError string            // the compiler's (or vet's) complaint, when the lesson does not build
+	Note       string            // a problem of the whole run that no spec owns
+	Cached     bool              // go test replayed a cached result
+	Runs       int               // go test runs it took (more than one after a crash)
+	Raw        string            // everything go test printed (capped), for -v
+	Elapsed    time.Duration     // wall time
 }
 
 // Passed returns how many specs passed.
@@ -139,7 +140,14 @@ var ErrEnvironment = errors.New("environment")
 // crashes is a Result, not an error.
 func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, error) {
 	start := time.Now()
-	res := &Result{Lesson: l}
+	res := &Result{Lesson: l, Sources: map[string]string{}}
+	for _, stub := range l.Stubs {
+		path := filepath.Join(r.Root, l.LessonPath(), stub)
+		if from, ok := o[path]; ok {
+			path = from
+		}
+		res.Sources[stub] = path
+	}
 	done := map[string]bool{}
 	var skip []string
 	total := -1

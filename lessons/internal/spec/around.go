@@ -42,7 +42,7 @@ func around(ctx context.Context, body func(context.Context)) {
 }
 
 const raceMessage = "DATA RACE: two goroutines touched the same memory at the same time, and at least one of them wrote it. " +
-	"The race report above names both accesses; guard the shared data with a mutex, a channel or an atomic."
+	"Guard the shared data with a mutex, a channel or an atomic. The race report names both accesses and where each goroutine started."
 
 // spanSubtest opens a subtest of the suite named after the spec and keeps it
 // open until end is called. clean reports, once the subtest has ended, whether
@@ -85,6 +85,7 @@ func runInBubble(ctx context.Context, t *testing.T, body func(context.Context)) 
 	// expectation or a panic, already handed to Ginkgo. Goroutines it leaves
 	// blocked are then a consequence, not the problem to report.
 	var failed bool
+	before := goroutineIDs()
 	defer func() {
 		e := recover()
 		if e == nil {
@@ -93,14 +94,16 @@ func runInBubble(ctx context.Context, t *testing.T, body func(context.Context)) 
 		msg := fmt.Sprint(e)
 		switch {
 		case strings.Contains(msg, "all goroutines in bubble are blocked"):
-			current.set(verdict.Timeout)
-			ginkgo.Fail("DEADLOCK: every goroutine of this spec is blocked, waiting on each other (a channel nobody sends on, a WaitGroup that never reaches zero, a lock nobody releases).")
+			stuck := learnerGoroutines(before)
+			current.setDetail(verdict.Timeout, strings.Join(stuck, "\n"))
+			ginkgo.Fail("DEADLOCK: every goroutine of this spec is blocked, waiting on each other (a channel nobody sends on, a WaitGroup that never reaches zero, a lock nobody releases).\n" + strings.Join(stuck, "\n"))
 		case strings.Contains(msg, "blocked goroutines remain"):
 			if failed {
 				return
 			}
-			current.set(verdict.Leak)
-			ginkgo.Fail("LEAK: the spec's work returned while goroutines it started were still blocked. Every goroutine you start must be able to finish.")
+			stuck := learnerGoroutines(before)
+			current.setDetail(verdict.Leak, strings.Join(stuck, "\n"))
+			ginkgo.Fail("LEAK: the spec's work returned while goroutines it started were still blocked. Every goroutine you start must be able to finish.\n" + strings.Join(stuck, "\n"))
 		default:
 			panic(e)
 		}

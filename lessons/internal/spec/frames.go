@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/onsi/ginkgo/v2/types"
+	"github.com/onsi/gomega/gleak"
 )
 
 // lessonDir is the directory of the lesson under test: go test runs a test
@@ -79,4 +80,63 @@ func shortFunc(name string) string {
 		return name[i+1:]
 	}
 	return name
+}
+
+// learnerGoroutines describes every goroutine now running the learner's
+// code: its state, the innermost learner frame and where it was started,
+// as "[chan receive] daemon.Monitor at monitor.go:31 (started at monitor.go:22)".
+// Goroutines in before are left out; identical lines are merged, with a
+// count.
+func learnerGoroutines(before map[uint64]bool) []string {
+	var lines []string
+	count := map[string]int{}
+	for _, g := range gleak.Goroutines() {
+		if before[g.ID] {
+			continue
+		}
+		file, line, fn := innermostLearnerCall(g.Backtrace)
+		if file == "" {
+			continue
+		}
+		state, _, _ := strings.Cut(g.State, ",") // drop ", synctest bubble 7"
+		desc := fmt.Sprintf("[%s] %s at %s:%d", state, shortFunc(fn), filepath.Base(file), line)
+		if g.BornAt != "" {
+			desc += " (started at " + filepath.Base(g.BornAt) + ")"
+		}
+		if count[desc] == 0 {
+			lines = append(lines, desc)
+		}
+		count[desc]++
+	}
+	for i, l := range lines {
+		if n := count[l]; n > 1 {
+			lines[i] = fmt.Sprintf("%s ×%d", l, n)
+		}
+	}
+	return lines
+}
+
+// goroutineIDs returns the ids of the goroutines alive now.
+func goroutineIDs() map[uint64]bool {
+	ids := map[uint64]bool{}
+	for _, g := range gleak.Goroutines() {
+		ids[g.ID] = true
+	}
+	return ids
+}
+
+// innermostLearnerCall finds, in a goroutine's backtrace, the innermost
+// call in the learner's code.
+func innermostLearnerCall(backtrace string) (file string, line int, fn string) {
+	rows := strings.Split(backtrace, "\n")
+	for i := 0; i+1 < len(rows); i++ {
+		m := frameLine.FindStringSubmatch(rows[i+1])
+		if m == nil || !isLearnerFile(m[1]) {
+			continue
+		}
+		n, _ := strconv.Atoi(m[2])
+		name, _, _ := strings.Cut(strings.TrimSpace(rows[i]), "(")
+		return m[1], n, name
+	}
+	return "", 0, ""
 }
