@@ -103,8 +103,8 @@ func init() {
 		{name: "stress", args: "[NN...]", summary: "run every solution many times, shuffled, at several GOMAXPROCS: any failure is a flaky spec", flags: stressFlags, run: stressCmd},
 		{name: "reset", args: "NN", summary: "put lesson NN's stub files back as the kit shipped them (asks first)", flags: resetFlags, run: resetCmd},
 		{name: "solution", args: "NN", summary: "show lesson NN's reference solution, once the lesson passes", flags: solutionFlags, run: solutionCmd},
-		{name: "list", summary: "list the lessons and your progress in each", flags: noFlags, run: listCmd},
-		{name: "status", summary: "show your progress and the next lesson to do", flags: noFlags, run: statusCmd},
+		{name: "list", summary: "list the lessons and your progress in each", flags: langFlag, run: listCmd},
+		{name: "status", summary: "show your progress and the next lesson to do", flags: langFlag, run: statusCmd},
 	}
 }
 
@@ -145,6 +145,7 @@ func raceFlag(fs *flag.FlagSet, o *Options) {
 
 func runFlags(fs *flag.FlagSet, o *Options) {
 	raceFlag(fs, o)
+	langFlag(fs, o)
 	fs.BoolVar(&o.Verbose, "v", false, "show everything the specs printed: full stacks, race reports, raw go test output")
 	fs.BoolVar(&o.Solution, "solution", false, "run the reference solution instead of your code (for kit authors)")
 }
@@ -252,6 +253,13 @@ func Main(args []string, env Env) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
 		}
+		return ExitUsage
+	}
+	if opts.Lang == "" {
+		opts.Lang = "en"
+	}
+	if opts.Lang != "en" && opts.Lang != "ko" {
+		fmt.Fprintf(env.Stderr, "checker %s: --lang must be en or ko, not %q\n", c.name, opts.Lang)
 		return ExitUsage
 	}
 	root, err := findRoot(opts.Root, env.Dir)

@@ -16,10 +16,6 @@ func hintCmd(_ context.Context, s *session, args []string) int {
 		fmt.Fprintln(s.env.Stderr, "checker hint: name one lesson, e.g. checker hint 01")
 		return ExitUsage
 	}
-	if s.opts.Lang != "en" && s.opts.Lang != "ko" {
-		fmt.Fprintf(s.env.Stderr, "checker hint: --lang must be en or ko, not %q\n", s.opts.Lang)
-		return ExitUsage
-	}
 	l, err := course.Find(args[0])
 	if err != nil {
 		fmt.Fprintln(s.env.Stderr, "checker hint:", err)
@@ -34,11 +30,7 @@ func hintCmd(_ context.Context, s *session, args []string) int {
 	if s.opts.All {
 		shown = len(l.Hints)
 	}
-	title := l.Title
-	if s.opts.Lang == "ko" {
-		title = l.TitleKO
-	}
-	s.out.Printf("%s %s\n", s.out.Bold(l.Number), s.out.Bold(title))
+	s.out.Printf("%s %s\n", s.out.Bold(l.Number), s.out.Bold(l.TitleIn(s.opts.Lang)))
 	for i := range shown {
 		text := l.Hints[i].EN
 		if s.opts.Lang == "ko" {

@@ -38,7 +38,7 @@ func statusCmd(_ context.Context, s *session, _ []string) int {
 	if next == nil {
 		s.out.Printf("\n%s\n", s.out.Green("Every lesson passes. Well done."))
 	} else {
-		s.out.Printf("\nNext: make lesson-%s (%s)\n", next.Number, next.Title)
+		s.out.Printf("\nNext: make lesson-%s (%s)\n", next.Number, next.TitleIn(s.opts.Lang))
 	}
 	return ExitOK
 }
@@ -55,7 +55,7 @@ func printLessons(s *session, st *progress.State) {
 		case seen:
 			mark, score = s.out.Yellow("…"), fmt.Sprintf("%d/%d", p.Passed, p.Total)
 		}
-		rows = append(rows, []string{mark, l.Number, l.Title, score})
+		rows = append(rows, []string{mark, l.Number, l.TitleIn(s.opts.Lang), score})
 	}
 	render.Table(s.env.Stdout, rows)
 }

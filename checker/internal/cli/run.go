@@ -33,7 +33,7 @@ func runCmd(ctx context.Context, s *session, args []string) int {
 	if err != nil {
 		return s.envError("run", err)
 	}
-	printResult(s.out, res, s.opts.Verbose)
+	printResult(s.out, res, s.opts.Verbose, s.opts.Lang)
 	if !s.opts.Solution {
 		if err := saveProgress(s.opts.Root, res); err != nil {
 			fmt.Fprintln(s.env.Stderr, "checker: could not save progress:", err)
@@ -64,9 +64,9 @@ func saveProgress(root string, res *runner.Result) error {
 
 // printResult writes a lesson's result: one line per spec, a short block
 // under each failure, and a summary line.
-func printResult(p *render.Printer, res *runner.Result, verbose bool) {
+func printResult(p *render.Printer, res *runner.Result, verbose bool, lang string) {
 	l := res.Lesson
-	p.Printf("%s %s\n", p.Bold(l.Number), p.Bold(l.Title))
+	p.Printf("%s %s\n", p.Bold(l.Number), p.Bold(l.TitleIn(lang)))
 	if res.BuildError != "" {
 		p.Printf("  %s %s does not compile:\n", p.Verdict(verdict.BuildError), l.LessonPath())
 		errs := explain.BuildErrors(res.BuildError, 10)

@@ -72,7 +72,7 @@ func watchCmd(ctx context.Context, s *session, args []string) int {
 			stop()
 			at++
 			saved = time.Time{}
-			s.out.Printf("%s Next: lesson %s, %s.\n", s.out.Green("Lesson "+l.Number+" passes!"), lessons[at].Number, lessons[at].Title)
+			s.out.Printf("%s Next: lesson %s, %s.\n", s.out.Green("Lesson "+l.Number+" passes!"), lessons[at].Number, lessons[at].TitleIn(s.opts.Lang))
 			continue
 		}
 		quit := s.waitForWatch(changes, keys, &at, lessons, &saved)
@@ -162,7 +162,7 @@ func (s *session) showWatchRun(res *runner.Result, saved time.Time) {
 	} else {
 		buf.WriteString("\n")
 	}
-	printResult(p, res, s.opts.Verbose)
+	printResult(p, res, s.opts.Verbose, s.opts.Lang)
 	if !saved.IsZero() {
 		started := time.Now().Add(-res.Elapsed)
 		p.Printf("%s\n", p.Dim(fmt.Sprintf("(run started %s after the save)", started.Sub(saved).Round(time.Millisecond))))

@@ -25,6 +25,15 @@ type Lesson struct {
 	Hints   []Hint   // from a nudge to nearly the answer
 }
 
+// TitleIn returns the lesson's title in lang: "ko" for Korean, English
+// otherwise.
+func (l Lesson) TitleIn(lang string) string {
+	if lang == "ko" && l.TitleKO != "" {
+		return l.TitleKO
+	}
+	return l.Title
+}
+
 // Package returns the lesson's Go package name: its directory without the
 // number.
 func (l Lesson) Package() string {

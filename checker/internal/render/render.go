@@ -103,7 +103,8 @@ func Table(w io.Writer, rows [][]string) {
 	}
 }
 
-// visibleLen is the printed width of s: runes, not counting colour codes.
+// visibleLen is the printed width of s in terminal cells, not counting
+// colour codes.
 func visibleLen(s string) int {
 	n, inEscape := 0, false
 	for _, r := range s {
@@ -115,10 +116,25 @@ func visibleLen(s string) int {
 				inEscape = false
 			}
 		default:
-			n++
+			n += runeWidth(r)
 		}
 	}
 	return n
+}
+
+// runeWidth is the number of terminal cells r takes: two for the wide
+// characters of Korean, Chinese and Japanese, one otherwise.
+func runeWidth(r rune) int {
+	switch {
+	case r >= 0x1100 && r <= 0x115F, // Hangul Jamo
+		r >= 0x2E80 && r <= 0xA4CF, // CJK radicals to Yi
+		r >= 0xAC00 && r <= 0xD7A3, // Hangul syllables
+		r >= 0xF900 && r <= 0xFAFF, // CJK compatibility ideographs
+		r >= 0xFF00 && r <= 0xFF60, // full-width forms
+		r >= 0xFFE0 && r <= 0xFFE6:
+		return 2
+	}
+	return 1
 }
 
 // Wrap breaks s into lines of at most width runes, at spaces. A word longer

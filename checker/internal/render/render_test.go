@@ -41,3 +41,9 @@ func TestTableAlignsColouredCells(t *testing.T) {
 	assert.Equal(t, "long  x   z", lines[1])
 	assert.Equal(t, "a     "+p.Green("ok")+"  z", lines[0])
 }
+
+func TestTableCountsWideCharactersTwice(t *testing.T) {
+	var b strings.Builder
+	render.Table(&b, [][]string{{"고루틴", "x"}, {"abcdef", "y"}})
+	assert.Equal(t, "고루틴  x\nabcdef  y\n", b.String())
+}
