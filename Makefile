@@ -12,7 +12,7 @@ export GORACE := atexit_sleep_ms=0 suppress_equal_stacks=0
 
 CHECKER_SOURCES := $(shell find checker internal -name '*.go' -not -path '*/testdata/*') go.mod go.sum
 
-.PHONY: help build status list verify stress test vet fmt-check unit gradescope
+.PHONY: help build watch status list verify stress test vet fmt-check unit gradescope
 
 # make stress N=1000 for the long run; make test runs a short one.
 N ?= 20
@@ -20,6 +20,7 @@ N ?= 20
 help:
 	@echo "Students:"
 	@echo "  make lesson-NN    run lesson NN (01, 02, ...) against your code"
+	@echo "  make watch        run the lesson you are on each time you save"
 	@echo "  make hint-NN      the next hint for lesson NN"
 	@echo "  make reset-NN     put lesson NN back as the kit shipped it (asks first)"
 	@echo "  make solution-NN  the reference solution, once lesson NN passes"
@@ -41,6 +42,9 @@ $(CHECKER): $(CHECKER_SOURCES)
 # One rule for every lesson: make lesson-01, make lesson-13, ...
 lesson-%: $(CHECKER)
 	@$(CHECKER) run $*
+
+watch: $(CHECKER)
+	@$(CHECKER) watch
 
 hint-%: $(CHECKER)
 	@$(CHECKER) hint $*

@@ -1,0 +1,105 @@
+package pool_test
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	pool "github.com/threadlings/threadlings/lessons/07-pool"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+var errBroken = errors.New("item 1 is broken")
+
+// patient returns a task for MapContext that counts itself in inside, waits
+// took(item) of fake time and returns item*item, unless item is broken: then
+// it returns errBroken after 1 s. When its context ends first it stops at
+// once, counts itself in stopped and returns the context's error.
+func patient(inside *spec.Gauge, stopped *atomic.Int32, broken int, took func(int) time.Duration) func(context.Context, int) (int, error) {
+	return func(ctx context.Context, item int) (int, error) {
+		inside.Enter()
+		defer inside.Leave()
+		if item == broken {
+			time.Sleep(time.Second)
+			return 0, errBroken
+		}
+		select {
+		case <-time.After(took(item)):
+			return item * item, nil
+		case <-ctx.Done():
+			stopped.Add(1)
+			return 0, ctx.Err()
+		}
+	}
+}
+
+var _ = Describe("MapContext", func() {
+	It("runs n calls at once and keeps the order of the items", spec.Bubble, func() {
+		var inside spec.Gauge
+		var stopped atomic.Int32
+		took := func(item int) time.Duration { return time.Duration(1+(8-item)%3) * time.Second }
+		start := time.Now()
+		results, err := pool.MapContext(context.Background(), 3, numbers(9), patient(&inside, &stopped, -1, took))
+		elapsed := time.Since(start)
+		Expect(err).NotTo(HaveOccurred(), "every call succeeded, so MapContext must return a nil error")
+		Expect(results).To(Equal([]int{0, 1, 4, 9, 16, 25, 36, 49, 64}),
+			"result i must be f(ctx, items[i]), whatever order the calls finished in")
+		Expect(inside.Max()).To(Equal(3), "with n = 3, exactly 3 calls of f should run at once; %d did", inside.Max())
+		Expect(elapsed).To(Equal(7*time.Second), "nine calls of 1 to 3 s with 3 workers, each taking the next item when free, take 7 s; took %v", elapsed)
+	})
+
+	It("stops at the first error and returns it", spec.Bubble, func() {
+		var inside spec.Gauge
+		var stopped atomic.Int32
+		start := time.Now()
+		results, err := pool.MapContext(context.Background(), 3, numbers(10), patient(&inside, &stopped, 1, seconds(5)))
+		elapsed := time.Since(start)
+		Expect(err).To(MatchError(errBroken),
+			"item 1 failed first, so MapContext must return its error (not the context.Canceled the others returned once they were cancelled)")
+		Expect(results).To(BeNil(), "MapContext failed, so it must return nil results")
+		Expect(elapsed).To(Equal(time.Second),
+			"item 1 failed after 1 s, but MapContext returned after %v: cancel the context the calls got, so that the others stop at once", elapsed)
+		Expect(stopped.Load()).To(BeEquivalentTo(2), "the two calls running next to the broken one must see their context cancelled")
+		Expect(inside.Total()).To(Equal(3),
+			"f was called %d times: after the first error no new call may start (check the context before each item)", inside.Total())
+	})
+
+	It("waits for the calls in flight before it returns", spec.Bubble, func() {
+		var finished atomic.Bool
+		f := func(ctx context.Context, item int) (int, error) {
+			if item == 0 {
+				time.Sleep(time.Second)
+				return 0, errBroken
+			}
+			time.Sleep(3 * time.Second) // this one pays no attention to ctx
+			finished.Store(true)
+			return item, nil
+		}
+		start := time.Now()
+		_, err := pool.MapContext(context.Background(), 2, numbers(2), f)
+		Expect(err).To(MatchError(errBroken), "MapContext must return the error of the call that failed")
+		Expect(finished.Load()).To(BeTrue(),
+			"MapContext returned after %v while a call of f was still running: wait for every worker before returning, or its goroutine is left behind", time.Since(start))
+		Expect(time.Since(start)).To(Equal(3*time.Second), "the slow call took 3 s, so MapContext must return then")
+	})
+
+	It("stops when the parent context ends", spec.Bubble, func() {
+		var inside spec.Gauge
+		var stopped atomic.Int32
+		ctx, cancel := context.WithTimeout(context.Background(), 2500*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		results, err := pool.MapContext(ctx, 2, numbers(10), patient(&inside, &stopped, -1, seconds(1)))
+		elapsed := time.Since(start)
+		Expect(err).To(MatchError(context.DeadlineExceeded), "ctx reached its deadline before the work was done: MapContext must return ctx's error")
+		Expect(results).To(BeNil(), "MapContext failed, so it must return nil results")
+		Expect(elapsed).To(Equal(2500*time.Millisecond),
+			"ctx ended after 2.5 s, MapContext returned after %v: the calls must get a context derived from ctx", elapsed)
+		Expect(inside.Total()).To(BeNumerically("<=", 6),
+			"f was called %d times, but only 6 calls can have started before ctx ended: start no call once ctx is done", inside.Total())
+	})
+})

@@ -1,0 +1,212 @@
+package pool_test
+
+import (
+	"errors"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing/synctest"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	pool "github.com/threadlings/threadlings/lessons/07-pool"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+// job returns a task that counts itself in inside, sleeps d of fake time and
+// returns value.
+func job(inside *spec.Gauge, d time.Duration, value int) func() (int, error) {
+	return func() (int, error) {
+		inside.Enter()
+		defer inside.Leave()
+		time.Sleep(d)
+		return value, nil
+	}
+}
+
+// submitAll submits m one-second jobs returning 0, 10, 20, ... and returns
+// their Futures, failing the spec if a Submit fails.
+func submitAll(e *pool.Executor[int], inside *spec.Gauge, m int) []*pool.Future[int] {
+	futures := make([]*pool.Future[int], m)
+	for i := range futures {
+		f, err := e.Submit(job(inside, time.Second, 10*i))
+		Expect(err).NotTo(HaveOccurred(), "Submit to a running executor must succeed")
+		Expect(f).NotTo(BeNil(), "Submit must return the task's Future")
+		futures[i] = f
+	}
+	return futures
+}
+
+func isDone(f *pool.Future[int]) bool {
+	select {
+	case <-f.Done():
+		return true
+	default:
+		return false
+	}
+}
+
+var _ = Describe("Executor", func() {
+	It("runs n tasks at once, never more", spec.Bubble, func() {
+		var inside spec.Gauge
+		e := pool.NewExecutor[int](3)
+		defer e.Shutdown(true)
+		start := time.Now()
+		futures := submitAll(e, &inside, 10)
+		for i, f := range futures {
+			v, err := f.Result()
+			Expect(err).NotTo(HaveOccurred(), "task %d returned no error", i)
+			Expect(v).To(Equal(10*i), "Result of task %d must be what that task returned", i)
+		}
+		elapsed := time.Since(start)
+		Expect(inside.Max()).NotTo(BeNumerically(">", 3), "%d tasks ran at once in an executor of 3 workers", inside.Max())
+		Expect(inside.Max()).To(Equal(3), "only %d task(s) ran at once in an executor of 3 workers: its workers must run at the same time", inside.Max())
+		Expect(elapsed).To(Equal(4*time.Second), "10 tasks of 1 s on 3 workers take 4 s, took %v", elapsed)
+	})
+
+	It("with n <= 0 has one worker per CPU", spec.Bubble, func() {
+		cpus := runtime.NumCPU()
+		var inside spec.Gauge
+		e := pool.NewExecutor[int](0)
+		defer e.Shutdown(true)
+		for _, f := range submitAll(e, &inside, 2*cpus+1) {
+			f.Result()
+		}
+		Expect(inside.Max()).To(Equal(cpus),
+			"NewExecutor(0) ran %d tasks at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers", inside.Max(), cpus)
+	})
+
+	It("queues a task without waiting for a free worker", spec.Bubble, func() {
+		var inside spec.Gauge
+		e := pool.NewExecutor[int](1)
+		defer e.Shutdown(true)
+		start := time.Now()
+		futures := submitAll(e, &inside, 5)
+		Expect(time.Since(start)).To(BeZero(),
+			"five Submits to a single busy worker took %v: Submit must queue the task and return at once, like Python's submit, not wait for a worker", time.Since(start))
+		for _, f := range futures {
+			f.Result()
+		}
+		Expect(time.Since(start)).To(Equal(5*time.Second), "five tasks of 1 s on one worker take 5 s")
+	})
+
+	It("hands back a Future whose Result waits for the task", spec.Bubble, func() {
+		e := pool.NewExecutor[int](2)
+		defer e.Shutdown(true)
+		answer, err := e.Submit(func() (int, error) {
+			time.Sleep(2 * time.Second)
+			return 42, nil
+		})
+		Expect(err).NotTo(HaveOccurred(), "Submit to a running executor must succeed")
+		failure, err := e.Submit(func() (int, error) {
+			time.Sleep(time.Second)
+			return 0, errBroken
+		})
+		Expect(err).NotTo(HaveOccurred(), "Submit to a running executor must succeed")
+
+		got := make(chan int, 1)
+		go func() {
+			v, _ := answer.Result()
+			got <- v
+		}()
+		synctest.Wait()
+		Expect(got).NotTo(Receive(), "Result returned before its task did: it must wait until the task has returned")
+		Expect(isDone(answer)).To(BeFalse(), "Done() is closed while the task is still running")
+
+		time.Sleep(2 * time.Second)
+		synctest.Wait()
+		Expect(got).To(Receive(Equal(42)), "the task returned 42 after 2 s: Result must return it then")
+		Expect(isDone(answer)).To(BeTrue(), "the task has returned, so Done() must be closed")
+		v, err := answer.Result()
+		Expect(v).To(Equal(42), "a second call of Result must return the same value")
+		Expect(err).NotTo(HaveOccurred(), "the task returned no error")
+		_, err = failure.Result()
+		Expect(err).To(MatchError(errBroken), "a task's error must come back from its Future's Result")
+	})
+
+	It("Shutdown(true) waits for running and queued tasks", spec.Bubble, func() {
+		var inside spec.Gauge
+		e := pool.NewExecutor[int](2)
+		futures := submitAll(e, &inside, 5)
+		start := time.Now()
+		e.Shutdown(true)
+		Expect(time.Since(start)).To(Equal(3*time.Second),
+			"five tasks of 1 s on 2 workers end after 3 s, and Shutdown(true) must wait for them all; it returned after %v", time.Since(start))
+		for i, f := range futures {
+			Expect(isDone(f)).To(BeTrue(), "Shutdown(true) returned, but task %d has not run: queued tasks must still run", i)
+		}
+		// The workers must have ended too: the spec fails with a leak if not.
+	})
+
+	It("Shutdown(false) returns at once, and queued tasks still run", spec.Bubble, func() {
+		var inside spec.Gauge
+		e := pool.NewExecutor[int](2)
+		futures := submitAll(e, &inside, 5)
+		start := time.Now()
+		e.Shutdown(false)
+		Expect(time.Since(start)).To(BeZero(), "Shutdown(false) must not wait for the tasks; it took %v", time.Since(start))
+		for i, f := range futures {
+			v, err := f.Result()
+			Expect(err).NotTo(HaveOccurred(), "task %d returned no error", i)
+			Expect(v).To(Equal(10*i), "every task submitted before Shutdown must still run and deliver its result")
+		}
+		Expect(time.Since(start)).To(Equal(3*time.Second), "five tasks of 1 s on 2 workers take 3 s")
+		// Once the queue is empty the workers must end: the spec fails with a leak if not.
+	})
+
+	It("refuses tasks after Shutdown with ErrShutdown", spec.Bubble, func() {
+		e := pool.NewExecutor[int](2)
+		e.Shutdown(true)
+		ran := false
+		f, err := e.Submit(func() (int, error) {
+			ran = true
+			return 1, nil
+		})
+		Expect(err).To(MatchError(pool.ErrShutdown), "Submit after Shutdown must return ErrShutdown")
+		Expect(f).To(BeNil(), "Submit after Shutdown must not return a Future")
+		synctest.Wait()
+		Expect(ran).To(BeFalse(), "a task submitted after Shutdown must not run")
+		e.Shutdown(true) // a second Shutdown is allowed and does nothing
+		e.Shutdown(false)
+	})
+
+	It("stays consistent when Submit and Shutdown race", func() {
+		e := pool.NewExecutor[int](2)
+		const submitters, each = 8, 50
+		var accepted, refused atomic.Int32
+		var mu sync.Mutex
+		var futures []*pool.Future[int]
+		started := make(chan struct{}, submitters)
+		var wg sync.WaitGroup
+		for s := range submitters {
+			wg.Go(func() {
+				started <- struct{}{}
+				for i := range each {
+					f, err := e.Submit(func() (int, error) { return s*each + i, nil })
+					switch {
+					case errors.Is(err, pool.ErrShutdown):
+						refused.Add(1)
+					case err == nil && f != nil:
+						accepted.Add(1)
+						mu.Lock()
+						futures = append(futures, f)
+						mu.Unlock()
+					}
+				}
+			})
+		}
+		for range submitters {
+			<-started
+		}
+		e.Shutdown(true)
+		wg.Wait()
+		Expect(accepted.Load()+refused.Load()).To(BeEquivalentTo(submitters*each),
+			"every Submit must either return a Future or ErrShutdown")
+		for _, f := range futures {
+			Expect(isDone(f)).To(BeTrue(), "Shutdown(true) returned, but a task it had accepted has not run: every accepted task must run before the workers end")
+		}
+		e.Shutdown(true)
+	})
+})

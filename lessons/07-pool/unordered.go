@@ -1,0 +1,28 @@
+// This file builds MapUnordered, Go's answer to Python's
+// Pool.imap_unordered: the same bounded workers as Map, but each result is
+// handed over the moment it is ready, on a channel, instead of all of them
+// at the end in the order of the items.
+package pool
+
+import (
+	"context"
+)
+
+// MapUnordered calls f on every item with at most n calls running at once
+// (n <= 0: one per CPU) and sends each result on the returned channel as soon
+// as its call returns, so results arrive in the order the calls finish, not
+// in the order of items. The channel is closed once every call has returned
+// and every result has been received.
+//
+// The caller receives until the channel is closed, or cancels ctx to stop
+// early. Once ctx is done no new call starts, results not yet received are
+// dropped, and the channel is closed after the calls in flight (which get
+// ctx, to stop early) have returned; the caller need not drain it. Either
+// way MapUnordered leaves no goroutine behind.
+func MapUnordered[T, R any](ctx context.Context, n int, items []T, f func(context.Context, T) R) <-chan R {
+	// TODO: make the results channel, start the workers and a goroutine that
+	// feeds them the items, waits for them and then closes the channel.
+	// Every send, of an item or of a result, must also give up when ctx is
+	// done. Return the channel at once.
+	panic("TODO: MapUnordered: send each result on a channel as soon as it is ready")
+}

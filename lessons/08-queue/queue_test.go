@@ -1,0 +1,597 @@
+package queue_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing/synctest"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	queue "github.com/threadlings/threadlings/lessons/08-queue"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+// A call is a method call running in a goroutine of its own, so that a spec
+// can look at whether it is still waiting. A panic in it (a method that is
+// still a TODO) is carried back and raised again on the spec's goroutine.
+type call[T any] struct {
+	done     chan struct{}
+	v        T
+	err      error
+	panicked any
+}
+
+func async[T any](f func() (T, error)) *call[T] {
+	c := &call[T]{done: make(chan struct{})}
+	go func() {
+		defer close(c.done)
+		defer func() { c.panicked = recover() }()
+		c.v, c.err = f()
+	}()
+	return c
+}
+
+// returned reports whether the call has returned.
+func (c *call[T]) returned() bool {
+	select {
+	case <-c.done:
+		if c.panicked != nil {
+			panic(c.panicked)
+		}
+		return true
+	default:
+		return false
+	}
+}
+
+func putting(q *queue.Queue[int], v int) *call[struct{}] {
+	return async(func() (struct{}, error) { return struct{}{}, q.Put(v) })
+}
+
+func getting(q *queue.Queue[int]) *call[int] {
+	return async(q.Get)
+}
+
+func joining(q *queue.Queue[int]) *call[struct{}] {
+	return async(func() (struct{}, error) { q.Join(); return struct{}{}, nil })
+}
+
+// mustGet takes one item on the spec's goroutine and checks it is want.
+func mustGet(q *queue.Queue[int], want int, why string) {
+	GinkgoHelper()
+	v, err := q.Get()
+	Expect(err).NotTo(HaveOccurred(), "Get on a queue holding items must return one of them, not an error")
+	Expect(v).To(Equal(want), why)
+}
+
+var _ = Describe("Queue", func() {
+	It("is first in, first out", spec.Bubble, func() {
+		q := queue.New[int](0)
+		Expect(q.Len()).To(Equal(0), "a new queue must be empty")
+		for i := 1; i <= 5; i++ {
+			Expect(q.Put(i)).To(Succeed(), "Put on an open queue with room must return nil")
+		}
+		Expect(q.Len()).To(Equal(5), "five items were put and none taken, so Len must be 5")
+		for i := 1; i <= 5; i++ {
+			mustGet(q, i, "items must come out in the order they were put (first in, first out): take from the front, add at the back")
+		}
+		Expect(q.Len()).To(Equal(0), "every item was taken, so Len must be 0")
+	})
+
+	It("with maxsize 0 or less has no limit", spec.Bubble, func() {
+		for _, maxsize := range []int{0, -1} {
+			q := queue.New[int](maxsize)
+			p := async(func() (struct{}, error) {
+				for i := range 1000 {
+					if err := q.Put(i); err != nil {
+						return struct{}{}, err
+					}
+				}
+				return struct{}{}, nil
+			})
+			synctest.Wait()
+			Expect(p.returned()).To(BeTrue(), "Put waited on a queue made with New(%d): a maxsize of 0 or less means no limit, as in Python", maxsize)
+			Expect(p.err).NotTo(HaveOccurred(), "Put on an open queue with no limit must return nil")
+			Expect(q.Len()).To(Equal(1000), "1000 items were put into New(%d), so Len must be 1000", maxsize)
+		}
+	})
+})
+
+var _ = Describe("Put", func() {
+	It("blocks while the queue is full, returns once a Get makes room", spec.Bubble, func() {
+		q := queue.New[int](2)
+		Expect(q.Put(1)).To(Succeed(), "Put on an empty New(2) must return nil at once")
+		Expect(q.Put(2)).To(Succeed(), "Put of a second item into New(2) must return nil at once")
+		p := putting(q, 3)
+		synctest.Wait()
+		Expect(p.returned()).To(BeFalse(), "a third Put into New(2) returned: Put must wait while the queue holds maxsize items")
+		Expect(q.Len()).To(Equal(2), "the queue was made with New(2), so it must never hold more than 2 items")
+
+		mustGet(q, 1, "the first item put must be the first to come out")
+		synctest.Wait()
+		Expect(p.returned()).To(BeTrue(), "a Get made room, but the waiting Put did not return: wake waiting Puts when an item is taken")
+		Expect(p.err).NotTo(HaveOccurred(), "the waiting Put got room, so it must return nil")
+		mustGet(q, 2, "items must come out in the order they were put")
+		mustGet(q, 3, "the Put that waited must add its item at the back")
+	})
+})
+
+var _ = Describe("Get", func() {
+	It("blocks while the queue is empty, returns once a Put arrives", spec.Bubble, func() {
+		q := queue.New[int](0)
+		g := getting(q)
+		synctest.Wait()
+		Expect(g.returned()).To(BeFalse(), "Get returned from an empty queue: Get must wait until there is an item")
+
+		Expect(q.Put(42)).To(Succeed(), "Put on an open queue with room must return nil")
+		synctest.Wait()
+		Expect(g.returned()).To(BeTrue(), "an item was put, but the waiting Get did not return: wake waiting Gets when an item is added (and do not poll)")
+		Expect(g.err).NotTo(HaveOccurred(), "the waiting Get got an item, so it must return a nil error")
+		Expect(g.v).To(Equal(42), "the waiting Get must return the item that was put")
+		Expect(q.Len()).To(Equal(0), "the only item was taken, so Len must be 0")
+	})
+})
+
+var _ = Describe("TryPut", func() {
+	It("returns ErrFull at once when the queue is full", spec.Bubble, func() {
+		q := queue.New[int](1)
+		start := time.Now()
+		Expect(q.TryPut(1)).To(Succeed(), "TryPut on an empty New(1) must add the item and return nil")
+		Expect(q.TryPut(2)).To(MatchError(queue.ErrFull), "TryPut on a full queue must return ErrFull (Python's queue.Full)")
+		Expect(time.Since(start)).To(BeZero(), "TryPut waited: it must never block")
+		Expect(q.Len()).To(Equal(1), "a TryPut that returned ErrFull must not add its item")
+		mustGet(q, 1, "the item TryPut added must be in the queue")
+	})
+})
+
+var _ = Describe("TryGet", func() {
+	It("returns ErrEmpty at once when the queue is empty", spec.Bubble, func() {
+		q := queue.New[int](0)
+		start := time.Now()
+		_, err := q.TryGet()
+		Expect(err).To(MatchError(queue.ErrEmpty), "TryGet on an empty queue must return ErrEmpty (Python's queue.Empty)")
+		Expect(q.Put(7)).To(Succeed())
+		v, err := q.TryGet()
+		Expect(err).NotTo(HaveOccurred(), "TryGet on a queue holding an item must take it")
+		Expect(v).To(Equal(7), "TryGet must return the front item")
+		Expect(time.Since(start)).To(BeZero(), "TryGet waited: it must never block")
+	})
+})
+
+var _ = Describe("PutTimeout", func() {
+	It("gives up with ErrFull after exactly d", spec.Bubble, func() {
+		q := queue.New[int](1)
+		Expect(q.Put(1)).To(Succeed())
+		start := time.Now()
+		Expect(q.PutTimeout(2, 3*time.Second)).To(MatchError(queue.ErrFull), "the queue stayed full, so PutTimeout must give up with ErrFull")
+		Expect(time.Since(start)).To(Equal(3*time.Second), "PutTimeout(v, 3s) on a full queue must wait exactly 3s, then give up")
+		mustGet(q, 1, "the queue must still hold the item that was there")
+		synctest.Wait()
+		Expect(q.Len()).To(Equal(0), "PutTimeout gave up, so it must not add its item later either")
+	})
+
+	It("puts the moment a Get makes room", spec.Bubble, func() {
+		q := queue.New[int](1)
+		Expect(q.Put(1)).To(Succeed())
+		const roomAt = 1234567891 * time.Nanosecond
+		g := async(func() (int, error) {
+			time.Sleep(roomAt)
+			return q.Get()
+		})
+		defer func() { <-g.done }()
+		start := time.Now()
+		Expect(q.PutTimeout(2, 5*time.Second)).To(Succeed(), "room was made after %v, well inside the 5s timeout, so PutTimeout must add the item", roomAt)
+		Expect(time.Since(start)).To(Equal(roomAt), "PutTimeout must return the moment there is room, not check now and then")
+		mustGet(q, 2, "PutTimeout returned nil, so its item must be in the queue")
+	})
+
+	It("with d <= 0 does not wait", spec.Bubble, func() {
+		q := queue.New[int](1)
+		start := time.Now()
+		for i := range 20 {
+			Expect(q.PutTimeout(i, 0)).To(Succeed(), "PutTimeout(v, 0) on a queue with room must add the item: look for room before looking at the timer")
+			mustGet(q, i, "PutTimeout returned nil, so its item must be in the queue")
+		}
+		Expect(q.Put(1)).To(Succeed())
+		Expect(q.PutTimeout(2, 0)).To(MatchError(queue.ErrFull), "PutTimeout(v, 0) on a full queue must return ErrFull")
+		Expect(q.PutTimeout(2, -time.Second)).To(MatchError(queue.ErrFull), "PutTimeout(v, -1s) on a full queue must return ErrFull")
+		Expect(time.Since(start)).To(BeZero(), "PutTimeout with d <= 0 must not wait")
+	})
+})
+
+var _ = Describe("GetTimeout", func() {
+	It("gives up with ErrEmpty after exactly d", spec.Bubble, func() {
+		q := queue.New[int](0)
+		start := time.Now()
+		_, err := q.GetTimeout(3 * time.Second)
+		Expect(err).To(MatchError(queue.ErrEmpty), "the queue stayed empty, so GetTimeout must give up with ErrEmpty")
+		Expect(time.Since(start)).To(Equal(3*time.Second), "GetTimeout(3s) on an empty queue must wait exactly 3s, then give up")
+		Expect(q.Put(1)).To(Succeed())
+		synctest.Wait()
+		Expect(q.Len()).To(Equal(1), "GetTimeout gave up, so it must not take an item put later")
+	})
+
+	It("takes an item the moment it is put", spec.Bubble, func() {
+		q := queue.New[int](0)
+		const putAt = 1234567891 * time.Nanosecond
+		p := async(func() (struct{}, error) {
+			time.Sleep(putAt)
+			return struct{}{}, q.Put(9)
+		})
+		defer func() { <-p.done }()
+		start := time.Now()
+		v, err := q.GetTimeout(5 * time.Second)
+		Expect(err).NotTo(HaveOccurred(), "an item was put after %v, well inside the 5s timeout, so GetTimeout must take it", putAt)
+		Expect(v).To(Equal(9), "GetTimeout must return the item that was put")
+		Expect(time.Since(start)).To(Equal(putAt), "GetTimeout must return the moment an item is put, not check now and then")
+	})
+
+	It("with d <= 0 does not wait", spec.Bubble, func() {
+		q := queue.New[int](0)
+		start := time.Now()
+		for i := range 20 {
+			Expect(q.Put(i)).To(Succeed())
+			v, err := q.GetTimeout(0)
+			Expect(err).NotTo(HaveOccurred(), "GetTimeout(0) on a queue holding an item must take it: look for an item before looking at the timer")
+			Expect(v).To(Equal(i), "GetTimeout must return the front item")
+		}
+		_, err := q.GetTimeout(0)
+		Expect(err).To(MatchError(queue.ErrEmpty), "GetTimeout(0) on an empty queue must return ErrEmpty")
+		_, err = q.GetTimeout(-time.Second)
+		Expect(err).To(MatchError(queue.ErrEmpty), "GetTimeout(-1s) on an empty queue must return ErrEmpty")
+		Expect(time.Since(start)).To(BeZero(), "GetTimeout with d <= 0 must not wait")
+	})
+})
+
+var _ = Describe("GetContext", func() {
+	It("returns ctx.Err() when cancelled while waiting", spec.Bubble, func() {
+		q := queue.New[int](0)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		g := async(func() (int, error) { return q.GetContext(ctx) })
+		synctest.Wait()
+		Expect(g.returned()).To(BeFalse(), "GetContext returned from an empty queue while ctx was live: it must wait")
+
+		cancel()
+		synctest.Wait()
+		Expect(g.returned()).To(BeTrue(), "ctx was cancelled but GetContext kept waiting: wait for ctx.Done() too")
+		Expect(g.err).To(MatchError(context.Canceled), "GetContext must return ctx.Err() when ctx is cancelled first")
+		Expect(q.Put(1)).To(Succeed())
+		synctest.Wait()
+		Expect(q.Len()).To(Equal(1), "GetContext gave up, so it must not take an item put later")
+	})
+
+	It("takes an item put in time", spec.Bubble, func() {
+		q := queue.New[int](0)
+		p := async(func() (struct{}, error) {
+			time.Sleep(time.Second)
+			return struct{}{}, q.Put(5)
+		})
+		defer func() { <-p.done }()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		start := time.Now()
+		v, err := q.GetContext(ctx)
+		Expect(err).NotTo(HaveOccurred(), "an item was put long before ctx's deadline, so GetContext must take it")
+		Expect(v).To(Equal(5), "GetContext must return the item that was put")
+		Expect(time.Since(start)).To(Equal(time.Second), "GetContext must return the moment the item is put")
+	})
+})
+
+var _ = Describe("PutContext", func() {
+	It("returns ctx.Err() at the deadline", spec.Bubble, func() {
+		q := queue.New[int](1)
+		Expect(q.Put(1)).To(Succeed())
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		start := time.Now()
+		Expect(q.PutContext(ctx, 2)).To(MatchError(context.DeadlineExceeded), "the queue stayed full past ctx's deadline: PutContext must return ctx.Err()")
+		Expect(time.Since(start)).To(Equal(2*time.Second), "PutContext must give up exactly at ctx's deadline")
+		Expect(q.Len()).To(Equal(1), "PutContext gave up, so it must not add its item")
+	})
+
+	It("puts when a Get makes room in time", spec.Bubble, func() {
+		q := queue.New[int](1)
+		Expect(q.Put(1)).To(Succeed())
+		g := async(func() (int, error) {
+			time.Sleep(time.Second)
+			return q.Get()
+		})
+		defer func() { <-g.done }()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		start := time.Now()
+		Expect(q.PutContext(ctx, 2)).To(Succeed(), "room was made long before ctx's deadline, so PutContext must add the item")
+		Expect(time.Since(start)).To(Equal(time.Second), "PutContext must return the moment there is room")
+		mustGet(q, 2, "PutContext returned nil, so its item must be in the queue")
+	})
+})
+
+var _ = Describe("Close", func() {
+	It("makes every later put return ErrClosed", spec.Bubble, func() {
+		q := queue.New[int](0)
+		Expect(q.Put(1)).To(Succeed())
+		q.Close()
+		Expect(q.Put(2)).To(MatchError(queue.ErrClosed), "Put after Close must return ErrClosed (Python's queue.ShutDown)")
+		Expect(q.TryPut(2)).To(MatchError(queue.ErrClosed), "TryPut after Close must return ErrClosed")
+		Expect(q.PutTimeout(2, time.Second)).To(MatchError(queue.ErrClosed), "PutTimeout after Close must return ErrClosed")
+		Expect(q.PutContext(context.Background(), 2)).To(MatchError(queue.ErrClosed), "PutContext after Close must return ErrClosed")
+		Expect(q.Len()).To(Equal(1), "puts after Close must not add their items")
+		Expect(q.Close).NotTo(Panic(), "closing a closed queue must do nothing (unlike closing a closed channel)")
+	})
+
+	It("lets Get drain what is left, then returns ErrClosed", spec.Bubble, func() {
+		q := queue.New[int](0)
+		for i := 1; i <= 3; i++ {
+			Expect(q.Put(i)).To(Succeed())
+		}
+		q.Close()
+		for i := 1; i <= 3; i++ {
+			v, err := q.Get()
+			Expect(err).NotTo(HaveOccurred(), "the queue was closed with items in it: Get must still hand them out before it reports ErrClosed")
+			Expect(v).To(Equal(i), "items left at Close must still come out first in, first out")
+		}
+		start := time.Now()
+		_, err := q.Get()
+		Expect(err).To(MatchError(queue.ErrClosed), "Get on a closed, empty queue must return ErrClosed")
+		_, err = q.TryGet()
+		Expect(err).To(MatchError(queue.ErrClosed), "TryGet on a closed, empty queue must return ErrClosed, not ErrEmpty: no item will ever come")
+		_, err = q.GetTimeout(time.Hour)
+		Expect(err).To(MatchError(queue.ErrClosed), "GetTimeout on a closed, empty queue must return ErrClosed")
+		Expect(time.Since(start)).To(BeZero(), "a closed, empty queue will never have an item: Get must not wait on it")
+	})
+
+	It("wakes every waiting Get and Put", spec.Bubble, func() {
+		empty := queue.New[int](1)
+		full := queue.New[int](1)
+		Expect(full.Put(0)).To(Succeed())
+		var gets []*call[int]
+		var puts []*call[struct{}]
+		for i := range 3 {
+			gets = append(gets, getting(empty))
+			puts = append(puts, putting(full, i+1))
+		}
+		synctest.Wait()
+		for i := range 3 {
+			Expect(gets[i].returned()).To(BeFalse(), "Get returned from an empty queue: it must wait")
+			Expect(puts[i].returned()).To(BeFalse(), "Put returned from a full queue: it must wait")
+		}
+
+		empty.Close()
+		full.Close()
+		synctest.Wait()
+		for i := range 3 {
+			Expect(gets[i].returned()).To(BeTrue(), "Close did not wake a Get that was waiting on an empty queue: Close must wake every waiting Get")
+			Expect(gets[i].err).To(MatchError(queue.ErrClosed), "a Get woken by Close on an empty queue must return ErrClosed")
+			Expect(puts[i].returned()).To(BeTrue(), "Close did not wake a Put that was waiting on a full queue: Close must wake every waiting Put")
+			Expect(puts[i].err).To(MatchError(queue.ErrClosed), "a Put woken by Close must return ErrClosed")
+		}
+		Expect(full.Len()).To(Equal(1), "the Puts woken by Close must not add their items")
+	})
+})
+
+var _ = Describe("Len", func() {
+	It("is safe to call while others put and get", func() {
+		q := queue.New[int](0)
+		Expect(q.Len()).To(Equal(0), "a new queue must be empty")
+		const n = 200
+		worker := async(func() (struct{}, error) {
+			for i := range n {
+				if err := q.Put(i); err != nil {
+					return struct{}{}, err
+				}
+			}
+			for range n {
+				if _, err := q.Get(); err != nil {
+					return struct{}{}, err
+				}
+			}
+			return struct{}{}, nil
+		})
+		for range 2 * n {
+			l := q.Len()
+			Expect(l).To(And(BeNumerically(">=", 0), BeNumerically("<=", n)), "Len returned %d while between 0 and %d items were in the queue", l, n)
+		}
+		<-worker.done
+		worker.returned() // raises a panic of Put or Get here
+		Expect(worker.err).NotTo(HaveOccurred(), "Put and Get on an open queue must return nil")
+		Expect(q.Len()).To(Equal(0), "every item put was taken again, so Len must be 0")
+	})
+})
+
+var _ = Describe("Join", func() {
+	It("waits until every item put is marked done", spec.Bubble, func() {
+		q := queue.New[int](0)
+		j := joining(q)
+		synctest.Wait()
+		Expect(j.returned()).To(BeTrue(), "Join on a queue nobody put into must return at once")
+
+		for i := range 3 {
+			Expect(q.Put(i)).To(Succeed())
+		}
+		j = joining(q)
+		synctest.Wait()
+		Expect(j.returned()).To(BeFalse(), "Join returned while three items were waiting in the queue")
+
+		for i := range 3 {
+			mustGet(q, i, "items must come out in the order they were put")
+		}
+		synctest.Wait()
+		Expect(j.returned()).To(BeFalse(), "Join returned once the queue was empty, but no item was marked done yet: Join waits for TaskDone, not for an empty queue")
+
+		Expect(q.TaskDone()).To(Succeed(), "TaskDone for an item that was put and taken must return nil")
+		Expect(q.TaskDone()).To(Succeed(), "TaskDone for an item that was put and taken must return nil")
+		synctest.Wait()
+		Expect(j.returned()).To(BeFalse(), "Join returned when two of three items were marked done")
+
+		Expect(q.TaskDone()).To(Succeed(), "TaskDone for an item that was put and taken must return nil")
+		synctest.Wait()
+		Expect(j.returned()).To(BeTrue(), "every item was marked done, but Join did not return: wake Join when the count reaches zero")
+	})
+})
+
+var _ = Describe("TaskDone", func() {
+	It("called too many times returns ErrTooManyTaskDone", spec.Bubble, func() {
+		q := queue.New[int](0)
+		Expect(q.TaskDone()).To(MatchError(queue.ErrTooManyTaskDone), "TaskDone on a queue nobody put into must return ErrTooManyTaskDone (Python raises ValueError)")
+		Expect(q.Put(1)).To(Succeed())
+		Expect(q.TaskDone()).To(Succeed(), "TaskDone for the one item put must return nil")
+		Expect(q.TaskDone()).To(MatchError(queue.ErrTooManyTaskDone), "a second TaskDone after one Put must return ErrTooManyTaskDone")
+
+		// The extra calls must not have pushed the count below zero.
+		Expect(q.Put(2)).To(Succeed())
+		j := joining(q)
+		synctest.Wait()
+		Expect(j.returned()).To(BeFalse(), "an item was put and not marked done, yet Join returned: a TaskDone too many must not change the count")
+		Expect(q.TaskDone()).To(Succeed())
+		synctest.Wait()
+		Expect(j.returned()).To(BeTrue(), "every item was marked done, but Join did not return")
+	})
+
+	It("is safe to call while others put", func() {
+		q := queue.New[int](0)
+		// 101 items put and taken, none marked done yet: the count stays
+		// above zero while one goroutine puts and another marks 100 done.
+		for i := range 101 {
+			Expect(q.Put(i)).To(Succeed())
+			mustGet(q, i, "items must come out in the order they were put")
+		}
+		const n = 100
+		putter := async(func() (struct{}, error) {
+			for i := range n {
+				if err := q.Put(i); err != nil {
+					return struct{}{}, err
+				}
+			}
+			return struct{}{}, nil
+		})
+		marker := async(func() (struct{}, error) {
+			for range n {
+				if err := q.TaskDone(); err != nil {
+					return struct{}{}, err
+				}
+			}
+			return struct{}{}, nil
+		})
+		<-putter.done
+		<-marker.done
+		putter.returned() // raises a panic of Put or TaskDone here
+		marker.returned()
+		Expect(putter.err).NotTo(HaveOccurred(), "Put on an open queue must return nil")
+		Expect(marker.err).NotTo(HaveOccurred(), "TaskDone was called for fewer items than were put, so it must return nil")
+
+		for i := range n {
+			mustGet(q, i, "items must come out in the order they were put")
+		}
+		for range 101 {
+			Expect(q.TaskDone()).To(Succeed(), "TaskDone was called for fewer items than were put, so it must return nil: the count went wrong while another goroutine was putting")
+		}
+		Expect(q.TaskDone()).To(MatchError(queue.ErrTooManyTaskDone), "every item was marked done, so one more TaskDone must return ErrTooManyTaskDone")
+		q.Join() // every item is done: Join must return at once
+	})
+})
+
+// An item says who put it and in what order.
+type item struct{ producer, seq int }
+
+var _ = Describe("Many producers and consumers", func() {
+	It("get every item exactly once, in order", spec.Points(2), func() {
+		const producers, perProducer, consumers = 8, 250, 8
+		q := queue.New[item](32)
+		var putErrs atomic.Int32
+		var wg sync.WaitGroup
+		for p := range producers {
+			wg.Go(func() {
+				defer GinkgoRecover()
+				for i := range perProducer {
+					if q.Put(item{p, i}) != nil {
+						putErrs.Add(1)
+					}
+				}
+			})
+		}
+		got := make([][]item, consumers)
+		getErrs := make([]error, consumers)
+		var cwg sync.WaitGroup
+		for c := range consumers {
+			cwg.Go(func() {
+				defer GinkgoRecover()
+				for {
+					it, err := q.Get()
+					if err != nil {
+						getErrs[c] = err
+						return
+					}
+					got[c] = append(got[c], it)
+				}
+			})
+		}
+		wg.Wait()
+		q.Close()
+		cwg.Wait()
+
+		Expect(putErrs.Load()).To(BeZero(), "Put on an open queue returned an error")
+		for c := range consumers {
+			Expect(getErrs[c]).To(MatchError(queue.ErrClosed), "a consumer's Get must end with ErrClosed once the queue is closed and drained")
+		}
+		// Check everything first, then report the first problem: one Expect
+		// per item would be slow under the race detector.
+		seen := map[item]int{}
+		outOfOrder := ""
+		for c, items := range got {
+			last := map[int]int{}
+			for _, it := range items {
+				seen[it]++
+				if prev, ok := last[it.producer]; ok && it.seq < prev && outOfOrder == "" {
+					outOfOrder = fmt.Sprintf("consumer %d got item %d of producer %d after item %d", c, it.seq, it.producer, prev)
+				}
+				last[it.producer] = it.seq
+			}
+		}
+		Expect(outOfOrder).To(BeEmpty(), "a FIFO queue hands out one producer's items in the order they were put, but %s", outOfOrder)
+		Expect(seen).To(HaveLen(producers*perProducer), "%d items were put but %d different ones came out: items were lost (or made up)", producers*perProducer, len(seen))
+		for it, n := range seen {
+			if n != 1 {
+				Fail(fmt.Sprintf("item %d of producer %d came out %d times: each item must come out exactly once", it.seq, it.producer, n))
+			}
+		}
+		Expect(q.Len()).To(Equal(0), "every item was taken, so Len must be 0")
+	})
+
+	It("Join returns once every item is done", func() {
+		const producers, perProducer, consumers = 4, 250, 4
+		q := queue.New[int](8)
+		var handled atomic.Int32
+		var wg sync.WaitGroup
+		for range producers {
+			wg.Go(func() {
+				defer GinkgoRecover()
+				for i := range perProducer {
+					q.Put(i)
+				}
+			})
+		}
+		var cwg sync.WaitGroup
+		for range consumers {
+			cwg.Go(func() {
+				defer GinkgoRecover()
+				for {
+					if _, err := q.Get(); err != nil {
+						return
+					}
+					handled.Add(1)
+					q.TaskDone()
+				}
+			})
+		}
+		wg.Wait()
+		q.Join()
+		Expect(handled.Load()).To(BeEquivalentTo(producers*perProducer), "Join returned before every item was handled and marked done")
+		q.Close()
+		cwg.Wait()
+	})
+})

@@ -1,0 +1,101 @@
+package process_test
+
+import (
+	"fmt"
+	"os"
+	"sync"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/threadlings/threadlings/lessons/10-process"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+var _ = Describe("Register", func() {
+	It("refuses a name twice, and a nil task", func() {
+		process.Register("registered twice", func([]string) int { return 0 })
+		Expect(func() { process.Register("registered twice", func([]string) int { return 1 }) }).To(Panic(),
+			"a second Register of the same name should panic: which of the two tasks would a child run?")
+		Expect(func() { process.Register("nil task", nil) }).To(Panic(),
+			"Register of a nil task should panic at once, not later in a child")
+	})
+})
+
+var _ = Describe("Current", func() {
+	It("describes the main program", func() {
+		Expect(process.Current()).To(Equal(process.Info{Pid: os.Getpid(), Task: ""}),
+			"in the main program, Current should give this program's pid (os.Getpid) and an empty task")
+	})
+})
+
+var _ = Describe("Start", func() {
+	It("runs the task in a child process with a pid of its own", processTimeout, spec.Points(2), func() {
+		c := newChild("whoami")
+		Expect(c.Pid()).To(BeZero(), "Pid should be zero before Start: there is no child yet")
+		c.start()
+		pid := c.Pid()
+		Expect(pid).NotTo(BeZero(), "Start should give the Process the pid of its child")
+		Expect(pid).NotTo(Equal(os.Getpid()), "Pid is this program's own pid: the task must run in a child process (exec.Command of os.Executable()), not in a goroutine")
+		line, err := c.readLine()
+		Expect(err).NotTo(HaveOccurred(), "the whoami task prints a line, but none came within %v: did you hand Stdout to the child and tell it which task to run?", waitLimit)
+		Expect(line).To(Equal(fmt.Sprintf("%d whoami", pid)),
+			"the child printed %q, its own pid and task as process.Current saw them; it should be %q: the pid Start gave, and the task's name from the environment", line, fmt.Sprintf("%d whoami", pid))
+		expectJoined(c.Process, "the whoami task ends by itself")
+		Expect(c.Pid()).To(Equal(pid), "Pid should not change when the child ends")
+		Expect(c.ExitCode()).To(Equal(0), "the whoami task returned 0")
+		expectReaped(pid)
+	})
+
+	It("is an error a second time", processTimeout, spec.Points(2), func() {
+		c := newChild("wait")
+		c.start()
+		pid := c.Pid()
+		Expect(c.Start()).To(MatchError(process.ErrStarted), "Start on a running process should return ErrStarted: a process can only be started once")
+		Expect(c.Pid()).To(Equal(pid), "a refused Start must not start another child")
+		c.tell("exit 0")
+		expectJoined(c.Process, "the child was told to exit")
+		Expect(c.Start()).To(MatchError(process.ErrStarted), "Start on a process that has ended should return ErrStarted too: it cannot be restarted")
+		Expect(c.Pid()).To(Equal(pid), "a refused Start must not start another child")
+		Expect(c.IsAlive()).To(BeFalse(), "a refused Start must not bring an ended process back to life")
+	})
+
+	It("lets exactly one of many goroutines start it", processTimeout, func() {
+		p := process.New("exit", "0")
+		const n = 8
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		gate := make(chan struct{})
+		for i := range n {
+			wg.Go(func() {
+				defer func() {
+					if v := recover(); v != nil {
+						errs[i] = fmt.Errorf("Start panicked: %v", v)
+					}
+				}()
+				<-gate
+				errs[i] = p.Start()
+			})
+		}
+		close(gate)
+		wg.Wait()
+		wins := 0
+		for _, err := range errs {
+			if err == nil {
+				wins++
+			} else {
+				Expect(err).To(MatchError(process.ErrStarted), "a Start that lost should return ErrStarted")
+			}
+		}
+		Expect(wins).To(Equal(1), "%d of %d simultaneous Starts succeeded: check and change the state in one step, under one lock", wins, n)
+		expectJoined(p, "the exit task ends by itself")
+		expectReaped(p.Pid())
+	})
+
+	It("refuses a task that was never registered", func() {
+		p := process.New("no such task")
+		Expect(p.Start()).To(MatchError(process.ErrUnknownTask), "Start of a task name that nobody registered should fail in the parent, with an error wrapping ErrUnknownTask")
+		Expect(p.Pid()).To(BeZero(), "a refused Start must not start a child")
+		Expect(p.IsAlive()).To(BeFalse(), "a process that could not start is not alive")
+	})
+})

@@ -1,0 +1,332 @@
+package sharedstate_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"reflect"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega/gleak"
+
+	sharedstate "github.com/threadlings/threadlings/lessons/11-shared-state"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+// processTimeout is the real time a spec that starts child processes may
+// take. A correct answer needs a small part of it, even on a busy machine
+// with the race detector on.
+var processTimeout = SpecTimeout(10 * time.Second)
+
+// ---- goroutines in one process ----
+
+// A call is a function running in a goroutine of its own. A panic in it is
+// kept and raised again on the spec's goroutine by wait.
+type call struct {
+	id       atomic.Uint64 // the goroutine's id, as stack traces show it
+	done     chan struct{}
+	panicked any
+}
+
+func goCall(f func()) *call {
+	c := &call{done: make(chan struct{})}
+	go func() {
+		c.id.Store(goroutineID())
+		defer close(c.done)
+		defer func() { c.panicked = recover() }()
+		f()
+	}()
+	return c
+}
+
+// goroutineID returns the calling goroutine's id. Go has no goroutine ids to
+// program with; stack traces show them, and specs may read them there.
+func goroutineID() uint64 {
+	var buf [64]byte
+	n := runtime.Stack(buf[:], false)
+	id, _ := strconv.ParseUint(strings.Fields(string(buf[:n]))[1], 10, 64)
+	return id
+}
+
+// awaitExit waits until c's goroutine has exited, found by looking at the
+// list of goroutines, which (unlike a channel or a WaitGroup) does not
+// order c's memory accesses before the caller's for the race detector.
+func (c *call) awaitExit() {
+	for {
+		if id := c.id.Load(); id != 0 && !slices.ContainsFunc(gleak.Goroutines(), func(g gleak.Goroutine) bool { return g.ID == id }) {
+			return
+		}
+		time.Sleep(100 * time.Microsecond)
+	}
+}
+
+func (c *call) returned() bool {
+	select {
+	case <-c.done:
+		return true
+	default:
+		return false
+	}
+}
+
+func (c *call) wait() {
+	<-c.done
+	if c.panicked != nil {
+		panic(c.panicked)
+	}
+}
+
+// together runs f(0) ... f(n-1) in n goroutines released at the same moment
+// and waits for all of them.
+func together(n int, f func(i int)) {
+	start := make(chan struct{})
+	calls := make([]*call, n)
+	for i := range n {
+		calls[i] = goCall(func() {
+			<-start
+			f(i)
+		})
+	}
+	close(start)
+	for _, c := range calls {
+		c.wait()
+	}
+}
+
+// lessonPath is the import path of the lesson's package. Stack traces name
+// the lesson's functions after it, and the specs' after it + "_test".
+var lessonPath = reflect.TypeFor[sharedstate.Store]().PkgPath()
+
+// A watcher tells whether the goroutines started since it was made have all
+// come to rest: each one that runs code of the lesson (or of its specs) is
+// parked, waiting on a channel, a select, a mutex or the like. Only another
+// goroutine can wake a parked goroutine, so when all of them are parked
+// nothing will move until the spec itself does something. Goroutines that
+// are running, runnable, or in a system call are not at rest.
+type watcher struct {
+	old map[uint64]bool
+}
+
+func newWatcher() *watcher {
+	w := &watcher{old: map[uint64]bool{}}
+	for _, g := range gleak.Goroutines() {
+		w.old[g.ID] = true
+	}
+	return w
+}
+
+var parkedStates = []string{
+	"chan send", "chan receive", "chan send (nil chan)", "chan receive (nil chan)",
+	"select", "select (no cases)", "semacquire", "sync.Mutex.Lock", "sync.RWMutex.Lock",
+	"sync.RWMutex.RLock", "sync.Cond.Wait", "sync.WaitGroup.Wait",
+}
+
+func (w *watcher) atRest() bool {
+	for _, g := range gleak.Goroutines() {
+		if w.old[g.ID] || !strings.Contains(g.Backtrace, lessonPath) {
+			continue
+		}
+		state, _, _ := strings.Cut(g.State, ",")
+		if !slices.Contains(parkedStates, state) {
+			return false
+		}
+	}
+	return true
+}
+
+// settle waits until c has returned, and reports true, or until every
+// goroutine w watches is at rest with c still running, and reports false:
+// then c waits for something only the spec can do.
+func (w *watcher) settle(c *call) (returned bool) {
+	for {
+		if c.returned() {
+			return true
+		}
+		if w.atRest() {
+			return c.returned() // it may have returned just as we looked
+		}
+		time.Sleep(100 * time.Microsecond)
+	}
+}
+
+// ---- child processes ----
+
+// A child is a running copy of the test binary, started as one of the
+// children registered with spec.Child. The spec talks to it over its
+// standard input and output; its standard error is kept for the failure
+// message.
+type child struct {
+	name   string
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	stdout io.ReadCloser
+	stderr bytes.Buffer
+
+	waited bool
+	err    error
+}
+
+// launch starts the child registered as name with args. The child is killed
+// and waited for when the spec ends, if the spec has not waited for it.
+func launch(ctx context.Context, name string, args ...string) *child {
+	GinkgoHelper()
+	c := &child{name: name, cmd: spec.Command(ctx, name, args...)}
+	c.cmd.Stderr = &c.stderr
+	var err error
+	c.stdin, err = c.cmd.StdinPipe()
+	Expect(err).NotTo(HaveOccurred())
+	c.stdout, err = c.cmd.StdoutPipe()
+	Expect(err).NotTo(HaveOccurred())
+	Expect(c.cmd.Start()).To(Succeed(), "could not start the %s process", name)
+	DeferCleanup(func() {
+		if !c.waited {
+			c.cmd.Process.Kill()
+			c.wait()
+		}
+	})
+	return c
+}
+
+// wait closes the child's standard input and waits for it to exit. Every
+// read of its standard output must be over: Wait closes it.
+func (c *child) wait() error {
+	if !c.waited {
+		c.waited = true
+		c.stdin.Close()
+		c.err = c.cmd.Wait()
+	}
+	return c.err
+}
+
+// expectSuccess waits for the child and fails the spec, with what the child
+// said, if it did not exit cleanly.
+func (c *child) expectSuccess(what string) {
+	GinkgoHelper()
+	err := c.wait()
+	Expect(err).NotTo(HaveOccurred(), "the %s process (%s) failed. It said:\n%s", c.name, what, strings.TrimSpace(c.stderr.String()))
+}
+
+// childFail ends a child process with a message for the spec.
+func childFail(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, format+"\n", args...)
+	os.Exit(1)
+}
+
+// tempDir makes a directory that is removed when the spec ends.
+func tempDir() string {
+	GinkgoHelper()
+	dir, err := os.MkdirTemp("", "threadlings-11-")
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(os.RemoveAll, dir)
+	return dir
+}
+
+// ---- lockstep ----
+
+// A lockstep sits between child processes and the manager and holds back
+// each child's request until every child still running has sent one; then
+// it hands them all over at once. It cannot tell where a request ends, and
+// does not need to: a child sends its next request only after the reply to
+// its last one, so each round holds one request from each child (a request
+// the child writes in two pieces may take two rounds).
+//
+// In lockstep, a Client whose Add is a Get and then a Set loses updates on
+// every round, not only on an unlucky one: the four Gets of a round all
+// reach the manager before any of the four Sets.
+type lockstep struct {
+	mu      sync.Mutex
+	running int           // children whose requests still flow
+	held    int           // children waiting in this round
+	round   chan struct{} // closed to end the round
+	pipes   []*io.PipeReader
+	stopped chan struct{}
+}
+
+// newLockstep returns a lockstep for n children.
+func newLockstep(n int) *lockstep {
+	l := &lockstep{running: n, round: make(chan struct{}), stopped: make(chan struct{})}
+	DeferCleanup(l.stop)
+	return l
+}
+
+// relay returns what the manager should read instead of from: the same
+// bytes, held back until their round.
+func (l *lockstep) relay(from io.Reader) io.Reader {
+	pr, pw := io.Pipe()
+	l.mu.Lock()
+	l.pipes = append(l.pipes, pr)
+	l.mu.Unlock()
+	go func() {
+		defer l.leave()
+		buf := make([]byte, 64<<10)
+		for {
+			n, err := from.Read(buf)
+			if n > 0 {
+				if !l.wait() {
+					pw.CloseWithError(io.ErrClosedPipe)
+					return
+				}
+				if _, err := pw.Write(buf[:n]); err != nil {
+					return
+				}
+			}
+			if err != nil {
+				pw.Close() // the manager reads io.EOF: the child hung up
+				return
+			}
+		}
+	}()
+	return pr
+}
+
+// wait holds the caller until the round ends, and reports false if the
+// lockstep was stopped instead.
+func (l *lockstep) wait() bool {
+	l.mu.Lock()
+	l.held++
+	round := l.round
+	l.endRoundIfFull()
+	l.mu.Unlock()
+	select {
+	case <-round:
+		return true
+	case <-l.stopped:
+		return false
+	}
+}
+
+func (l *lockstep) leave() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.running--
+	l.endRoundIfFull()
+}
+
+func (l *lockstep) endRoundIfFull() {
+	if l.held > 0 && l.held >= l.running {
+		close(l.round)
+		l.round = make(chan struct{})
+		l.held = 0
+	}
+}
+
+// stop lets every relay go, so that none is left behind when a spec fails.
+func (l *lockstep) stop() {
+	close(l.stopped)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, pr := range l.pipes {
+		pr.Close()
+	}
+}

@@ -1,0 +1,206 @@
+package sharedstate_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	sharedstate "github.com/threadlings/threadlings/lessons/11-shared-state"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+// The children below are the other processes of Python's Manager examples.
+// Each one talks to the manager through a Client over its standard input
+// (the manager's replies) and standard output (its requests), so nothing
+// else may be printed on standard output; complaints go to standard error.
+
+func dial() *sharedstate.Client { return sharedstate.NewClient(os.Stdin, os.Stdout) }
+
+func count(arg string) int {
+	n, err := strconv.Atoi(arg)
+	if err != nil {
+		childFail("bad count %q", arg)
+	}
+	return n
+}
+
+// adder adds 1 to "counter" os.Args[1] times.
+var _ = spec.Child("adder", func() {
+	c := dial()
+	for range count(os.Args[1]) {
+		if _, err := c.Add("counter", 1); err != nil {
+			childFail("Add(\"counter\", 1) failed: %v", err)
+		}
+	}
+})
+
+// appender appends "<name>-<i>" for i below os.Args[2], name being os.Args[1].
+var _ = spec.Child("appender", func() {
+	c := dial()
+	for i := range count(os.Args[2]) {
+		if err := c.Append(fmt.Sprintf("%s-%02d", os.Args[1], i)); err != nil {
+			childFail("Append failed: %v", err)
+		}
+	}
+})
+
+// setter sets two keys.
+var _ = spec.Child("setter", func() {
+	c := dial()
+	if err := c.Set("x", 41); err != nil {
+		childFail("Set(\"x\", 41) failed: %v", err)
+	}
+	if err := c.Set("y", 1); err != nil {
+		childFail("Set(\"y\", 1) failed: %v", err)
+	}
+})
+
+// reader reads what setter set, in a process of its own, and adds to it.
+var _ = spec.Child("reader", func() {
+	c := dial()
+	if v, err := c.Get("x"); err != nil || v != 41 {
+		childFail("Get(\"x\") returned %d, %v; another process had set it to 41", v, err)
+	}
+	if v, err := c.Get("missing"); err != nil || v != 0 {
+		childFail("Get(\"missing\") returned %d, %v; a key never set must read as 0", v, err)
+	}
+	if v, err := c.Add("x", 1); err != nil || v != 42 {
+		childFail("Add(\"x\", 1) returned %d, %v; want the new value, 42", v, err)
+	}
+})
+
+// unanswered expects an error from a manager that cannot answer.
+var _ = spec.Child("unanswered", func() {
+	c := dial()
+	if v, err := c.Get("x"); err == nil {
+		childFail("Get(\"x\") returned %d and no error, but the manager could not answer it", v)
+	}
+})
+
+// serve starts a child that talks to m, with its requests held in step by
+// step unless step is nil. It returns the child and a channel that gets
+// what Serve returned.
+func serve(ctx context.Context, m *sharedstate.Manager, step *lockstep, name string, args ...string) (*child, <-chan error) {
+	GinkgoHelper()
+	c := launch(ctx, name, args...)
+	var requests io.Reader = c.stdout
+	if step != nil {
+		requests = step.relay(c.stdout)
+	}
+	served := make(chan error, 1)
+	go func() { served <- m.Serve(requests, c.stdin) }()
+	return c, served
+}
+
+// finish waits for Serve to return and then for the child to exit.
+func finish(ctx context.Context, c *child, served <-chan error, what string) {
+	GinkgoHelper()
+	select {
+	case err := <-served:
+		Expect(err).NotTo(HaveOccurred(), "Serve for the %s process returned an error; it must return nil when the client hangs up", c.name)
+	case <-ctx.Done():
+		c.cmd.Process.Kill()
+		c.wait()
+		Fail(fmt.Sprintf("Serve for the %s process had not returned when time ran out. Its child said:\n%s\n"+
+			"Serve must answer every request and return nil when r ends (io.EOF).", c.name, strings.TrimSpace(c.stderr.String())))
+	}
+	c.expectSuccess(what)
+}
+
+var _ = Describe("Manager", func() {
+	It("serves one dict to every child process", func(ctx SpecContext) {
+		m := sharedstate.NewManager()
+		defer m.Close()
+		c, served := serve(ctx, m, nil, "setter")
+		finish(ctx, c, served, "it sets x to 41 and y to 1")
+		Expect(m.Dict()).To(Equal(map[string]int{"x": 41, "y": 1}), "a child set x and y through its Client: the manager's Dict must show them")
+
+		c, served = serve(ctx, m, nil, "reader")
+		finish(ctx, c, served, "it reads x, which the first child set, and adds 1 to it")
+		Expect(m.Dict()).To(Equal(map[string]int{"x": 42, "y": 1}), "a second child added 1 to x: the manager's Dict must show 42")
+	}, processTimeout)
+
+	It("adds exactly 400 when four children add 1 a hundred times each", spec.Points(2), func(ctx SpecContext) {
+		m := sharedstate.NewManager()
+		defer m.Close()
+		const children, adds = 4, 100
+		step := newLockstep(children)
+		type conn struct {
+			c      *child
+			served <-chan error
+		}
+		var conns []conn
+		for range children {
+			c, served := serve(ctx, m, step, "adder", strconv.Itoa(adds))
+			conns = append(conns, conn{c, served})
+		}
+		for _, cn := range conns {
+			finish(ctx, cn.c, cn.served, "it calls Add(\"counter\", 1) a hundred times")
+		}
+		got := m.Dict()["counter"]
+		Expect(got).To(Equal(children*adds),
+			"%d processes each called Add(\"counter\", 1) %d times, their requests reaching the manager in step, and the counter is %d: additions were lost. "+
+				"Add must be ONE request that the manager carries out (the dict's Update). A Get and then a Set from the child lets two children both read 7 and both write 8.",
+			children, adds, got)
+	}, processTimeout)
+
+	It("keeps every item that children append", func(ctx SpecContext) {
+		m := sharedstate.NewManager()
+		defer m.Close()
+		names := []string{"ann", "bob", "cy", "dee"}
+		const items = 25
+		type conn struct {
+			c      *child
+			served <-chan error
+		}
+		var conns []conn
+		for _, name := range names {
+			c, served := serve(ctx, m, nil, "appender", name, strconv.Itoa(items))
+			conns = append(conns, conn{c, served})
+		}
+		for _, cn := range conns {
+			finish(ctx, cn.c, cn.served, "it appends its items")
+		}
+		list := m.List()
+		var want []string
+		for _, name := range names {
+			for i := range items {
+				want = append(want, fmt.Sprintf("%s-%02d", name, i))
+			}
+		}
+		Expect(list).To(ConsistOf(want), "%d children each appended %d items: the manager's List must hold every one of them exactly once", len(names), items)
+		for _, name := range names {
+			var theirs []string
+			for _, item := range list {
+				if strings.HasPrefix(item, name+"-") {
+					theirs = append(theirs, item)
+				}
+			}
+			for i := range theirs {
+				Expect(theirs[i]).To(Equal(fmt.Sprintf("%s-%02d", name, i)), "the items of %s are out of order in the list: each Append must be applied before the Client's next request", name)
+			}
+		}
+	}, processTimeout)
+
+	It("gives the client an error when it cannot answer", func(ctx SpecContext) {
+		// A closed manager replies with an error.
+		m := sharedstate.NewManager()
+		Expect(m.Close()).To(Succeed())
+		c, served := serve(ctx, m, nil, "unanswered")
+		finish(ctx, c, served, "it expects an error from Get, since the manager is closed")
+		Expect(m.Close()).To(MatchError(sharedstate.ErrClosed), "closing a closed Manager must return ErrClosed")
+		Expect(m.Dict()).To(BeNil(), "Dict must return nil once the Manager is closed")
+
+		// A manager that hangs up without replying.
+		c = launch(ctx, "unanswered")
+		c.stdin.Close()
+		io.Copy(io.Discard, c.stdout)
+		c.expectSuccess("it expects an error from Get, since nobody will ever reply")
+	}, processTimeout)
+})

@@ -1,0 +1,199 @@
+package sharedstate_test
+
+import (
+	"fmt"
+	"sync"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	sharedstate "github.com/threadlings/threadlings/lessons/11-shared-state"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+func plus(n int) func(int) int { return func(old int) int { return old + n } }
+
+var _ = Describe("Store", func() {
+	It("reads 0 for a new key and keeps what Set and Update write", func() {
+		s := sharedstate.NewStore()
+		defer s.Close()
+
+		v, err := s.Get("apples")
+		Expect(err).NotTo(HaveOccurred(), "Get on an open Store must not fail")
+		Expect(v).To(BeZero(), "a key that was never set must read as 0")
+
+		Expect(s.Set("apples", 3)).To(Succeed(), "Set on an open Store must not fail")
+		v, _ = s.Get("apples")
+		Expect(v).To(Equal(3), "Get must return what Set stored")
+
+		v, err = s.Update("apples", plus(4))
+		Expect(err).NotTo(HaveOccurred(), "Update on an open Store must not fail")
+		Expect(v).To(Equal(7), "Update must return the new value, f(old)")
+		v, _ = s.Get("apples")
+		Expect(v).To(Equal(7), "Get must return what Update stored")
+
+		seen := -1
+		v, _ = s.Update("pears", func(old int) int { seen = old; return old + 2 })
+		Expect(seen).To(BeZero(), "Update must call f with 0 for a key that was never set")
+		Expect(v).To(Equal(2), "Update(\"pears\", +2) on a new key must give 2")
+
+		snap, err := s.Snapshot()
+		Expect(err).NotTo(HaveOccurred(), "Snapshot on an open Store must not fail")
+		Expect(snap).To(Equal(map[string]int{"apples": 7, "pears": 2}), "Snapshot must return every key with its value")
+	})
+
+	It("hands out a copy in Snapshot, never its own map", func() {
+		s := sharedstate.NewStore()
+		defer s.Close()
+		Expect(s.Set("apples", 7)).To(Succeed())
+		snap, err := s.Snapshot()
+		Expect(err).NotTo(HaveOccurred())
+		snap["apples"] = 100
+		snap["plums"] = 1
+		v, _ := s.Get("apples")
+		Expect(v).To(Equal(7), "changing the map that Snapshot returned changed the Store: Snapshot must copy the map (maps.Clone) on the owner goroutine, or the caller shares the owner's map again")
+		again, _ := s.Snapshot()
+		Expect(again).To(Equal(map[string]int{"apples": 7}), "a key added to Snapshot's copy appeared in the Store")
+	})
+
+	It("keeps every update from many goroutines", func() {
+		s := sharedstate.NewStore()
+		defer s.Close()
+		const workers, updates = 8, 100
+		together(workers, func(i int) {
+			own := fmt.Sprintf("worker-%d", i)
+			for n := range updates {
+				s.Update("hits", plus(1))
+				s.Set(own, n+1)
+				s.Get("hits")
+			}
+		})
+		v, _ := s.Get("hits")
+		Expect(v).To(Equal(workers*updates),
+			"%d goroutines each called Update(\"hits\", +1) %d times, and hits is %d: updates were lost. Only the owner goroutine may touch the map, and it must do each Update's read and write in one go.",
+			workers, updates, v)
+		snap, _ := s.Snapshot()
+		Expect(snap).To(HaveLen(workers+1), "every goroutine Set a key of its own, plus hits: the Store must hold %d keys", workers+1)
+		for i := range workers {
+			Expect(snap).To(HaveKeyWithValue(fmt.Sprintf("worker-%d", i), updates), "the last Set of worker-%d was lost", i)
+		}
+	})
+
+	It("orders the calls of goroutines that share nothing else", func() {
+		s := sharedstate.NewStore()
+		defer s.Close()
+		// Each visitor starts after the one before has ended, but no channel,
+		// WaitGroup or mutex of the spec links them: only the Store orders
+		// their reads and writes, and the race detector checks that it does.
+		const visitors = 3
+		calls := make([]*call, visitors)
+		for i := range visitors {
+			calls[i] = goCall(func() {
+				s.Update("visits", plus(1))
+				s.Set(fmt.Sprintf("visitor-%d", i), i)
+				s.Get("visits")
+			})
+			calls[i].awaitExit()
+		}
+		v, _ := s.Get("visits")
+		for _, c := range calls {
+			c.wait()
+		}
+		Expect(v).To(Equal(visitors), "%d goroutines each added 1 to visits, one after another, and visits is %d", visitors, v)
+	})
+
+	It("runs Update's function while no other call can run", func() {
+		w := newWatcher()
+		s := sharedstate.NewStore()
+		defer s.Close()
+		Expect(s.Set("stock", 5)).To(Succeed())
+
+		inside, release := make(chan struct{}), make(chan struct{})
+		defer close(release) // in case the spec fails before it lets f go
+		var seen, got int
+		update := goCall(func() {
+			got, _ = s.Update("stock", func(old int) int {
+				seen = old
+				close(inside)
+				<-release
+				return old + 1
+			})
+		})
+		select {
+		case <-inside:
+		case <-update.done:
+			update.wait()
+			Fail("Update returned without calling f")
+		}
+
+		// f is running and waits for us. A Set now must wait for it.
+		set := goCall(func() { s.Set("stock", 100) })
+		setReturned := w.settle(set)
+		release <- struct{}{}
+		update.wait()
+		set.wait()
+
+		Expect(setReturned).To(BeFalse(), "Set(\"stock\", 100) returned while Update's function was still running: "+
+			"another call slipped in between Update's read and its write. Run f inside the one operation the owner goroutine carries out, not between a Get and a Set.")
+		Expect(seen).To(Equal(5), "Update's f must get the current value")
+		Expect(got).To(Equal(6), "Update must return f's result")
+		v, _ := s.Get("stock")
+		Expect(v).To(Equal(100), "the Set that waited for Update must be the last write")
+	})
+
+	It("returns ErrClosed from every call after Close", func() {
+		s := sharedstate.NewStore()
+		Expect(s.Set("apples", 1)).To(Succeed())
+		Expect(s.Close()).To(Succeed(), "the first Close must succeed")
+
+		_, err := s.Get("apples")
+		Expect(err).To(MatchError(sharedstate.ErrClosed), "Get after Close must return ErrClosed")
+		Expect(s.Set("apples", 2)).To(MatchError(sharedstate.ErrClosed), "Set after Close must return ErrClosed")
+		called := false
+		_, err = s.Update("apples", func(old int) int { called = true; return old })
+		Expect(err).To(MatchError(sharedstate.ErrClosed), "Update after Close must return ErrClosed")
+		Expect(called).To(BeFalse(), "Update after Close must not call f")
+		_, err = s.Snapshot()
+		Expect(err).To(MatchError(sharedstate.ErrClosed), "Snapshot after Close must return ErrClosed")
+		Expect(s.Close()).To(MatchError(sharedstate.ErrClosed), "closing a closed Store must return ErrClosed")
+	})
+
+	It("stops its goroutine on Close", spec.Bubble, func() {
+		s := sharedstate.NewStore()
+		Expect(s.Set("apples", 1)).To(Succeed())
+		Expect(s.Close()).To(Succeed())
+		// The bubble fails the spec if the owner goroutine is still there.
+	})
+
+	It("ends the calls that race with Close", spec.Bubble, func() {
+		s := sharedstate.NewStore()
+		const workers = 6
+		var wg sync.WaitGroup
+		busy := make(chan struct{}, workers)
+		errs := make(chan error, workers)
+		for range workers {
+			wg.Go(func() {
+				first := true
+				for {
+					if _, err := s.Update("n", plus(1)); err != nil {
+						errs <- err
+						return
+					}
+					if first {
+						busy <- struct{}{}
+						first = false
+					}
+				}
+			})
+		}
+		for range workers {
+			<-busy // every worker is calling Update over and over
+		}
+		Expect(s.Close()).To(Succeed())
+		wg.Wait() // a call that never returns makes this a deadlock
+		close(errs)
+		for err := range errs {
+			Expect(err).To(MatchError(sharedstate.ErrClosed), "a call cut off by Close must return ErrClosed")
+		}
+	})
+})

@@ -1,0 +1,32 @@
+// threadlings:want fail
+
+// This file builds Gather, Python's asyncio.gather(*tasks) (or a TaskGroup):
+// start every task at once, wait for all of them, and collect their results
+// in the order the tasks were given. One failure makes the whole gather
+// fail, and the tasks still running are told to stop.
+
+package selects
+
+import "context"
+
+// Gather runs every task in a goroutine of its own, all at once, and returns
+// their results in the order of tasks once all of them have succeeded.
+//
+// When a task fails, Gather cancels the context of the others and returns
+// nil and that task's error: the first error to happen, not the errors the
+// cancelled tasks return because they were cancelled. Gather does not return
+// before the cancelled tasks have returned, so the tasks must watch
+// ctx.Done(). The tasks' context is derived from ctx.
+//
+// With no tasks, Gather returns an empty slice and nil.
+func Gather[T any](ctx context.Context, tasks ...func(context.Context) (T, error)) ([]T, error) {
+	results := make([]T, len(tasks))
+	for i, task := range tasks {
+		v, err := task(ctx)
+		if err != nil {
+			return nil, err
+		}
+		results[i] = v
+	}
+	return results, nil
+}

@@ -1,0 +1,1 @@
+../../lessons/13-crawler/fetch.go

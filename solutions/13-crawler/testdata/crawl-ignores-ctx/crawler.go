@@ -1,0 +1,66 @@
+// threadlings:want fail
+
+// ctx is checked between levels only: the requests are made without it
+// and the wait for a worker's place does not watch it, so a cancelled crawl
+// runs until the slow pages in flight are done.
+package crawler
+
+import (
+	"context"
+	"net/http"
+	"sync"
+)
+
+type Options struct {
+	Workers       int
+	MaxDepth      int
+	RatePerSecond int
+}
+
+type Result struct {
+	Pages  map[string]int
+	Errors map[string]error
+}
+
+func Crawl(ctx context.Context, client *http.Client, start string, opts Options) (Result, error) {
+	res := Result{Pages: map[string]int{}, Errors: map[string]error{}}
+	limiter := NewLimiter(opts.RatePerSecond)
+	slots := make(chan struct{}, max(opts.Workers, 1))
+	var mu sync.Mutex
+	seen := map[string]bool{start: true}
+	level := []string{start}
+	for depth := 0; depth <= opts.MaxDepth && len(level) > 0; depth++ {
+		var next []string
+		var wg sync.WaitGroup
+		for _, page := range level {
+			slots <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-slots }()
+				var found []string
+				err := limiter.Wait(ctx)
+				if err == nil {
+					found, err = fetch(context.Background(), client, page)
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					res.Errors[page] = err
+					return
+				}
+				res.Pages[page] = depth
+				for _, link := range found {
+					if !seen[link] {
+						seen[link] = true
+						next = append(next, link)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		level = next
+	}
+	return res, nil
+}
