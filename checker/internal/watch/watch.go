@@ -38,11 +38,14 @@ func Files(ctx context.Context, dir string, o Options) <-chan Change {
 		o.Debounce = 100 * time.Millisecond
 	}
 	out := make(chan Change)
-	go run(ctx, dir, o, out)
+	// The first look is taken now, not in the goroutine: a save made as
+	// soon as Files returns must count as a change.
+	last, _ := snapshot(dir)
+	go run(ctx, dir, o, last, out)
 	return out
 }
 
-func run(ctx context.Context, dir string, o Options, out chan<- Change) {
+func run(ctx context.Context, dir string, o Options, last [32]byte, out chan<- Change) {
 	defer close(out)
 	var events <-chan fsnotify.Event
 	if w, err := fsnotify.NewWatcher(); err == nil {
@@ -53,7 +56,6 @@ func run(ctx context.Context, dir string, o Options, out chan<- Change) {
 	}
 	poll := time.NewTicker(o.Poll)
 	defer poll.Stop()
-	last, _ := snapshot(dir)
 	var settle <-chan time.Time
 	for {
 		select {

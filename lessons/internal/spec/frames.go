@@ -75,7 +75,14 @@ func blockedGoroutines(pr types.ProgressReport) []string {
 
 // shortFunc drops the import path from a function name:
 // "github.com/x/lessons/goroutines.Download.func1" → "goroutines.Download.func1".
+// Arguments, when the name carries them ("Balance(0xc000305100)"), are
+// dropped: they change from run to run.
 func shortFunc(name string) string {
+	if strings.HasSuffix(name, ")") {
+		if i := strings.LastIndex(name, "("); i > 0 {
+			name = name[:i]
+		}
+	}
 	if i := strings.LastIndex(name, "/"); i >= 0 {
 		return name[i+1:]
 	}
