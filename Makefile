@@ -8,7 +8,7 @@
 
 GO      ?= go
 CHECKER := bin/checker
-export GORACE := atexit_sleep_ms=0 suppress_equal_stacks=0
+export GORACE := atexit_sleep_ms=0
 
 CHECKER_SOURCES := $(shell find checker internal -name '*.go' -not -path '*/testdata/*') go.mod go.sum
 

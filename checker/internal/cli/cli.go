@@ -277,6 +277,7 @@ func Main(args []string, env Env) int {
 			Go:    env.Getenv("THREADLINGS_GO"),
 			Race:  opts.Race,
 			Limit: opts.Limit,
+			Seed:  1,
 		},
 	}
 	if cc.runner.Race {

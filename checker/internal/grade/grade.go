@@ -146,7 +146,9 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 	base.Dir = tmp
 	// One fixed spec order for everyone: the same submission always runs
 	// the same way.
-	base.Env = append(append([]string{}, r.Env...), "THREADLINGS_SEED=1")
+	if base.Seed == 0 {
+		base.Seed = 1
+	}
 	if sandbox := sandboxCommand(); sandbox != nil {
 		base.Sandbox = sandbox
 		env.Sandboxed = true

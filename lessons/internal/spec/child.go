@@ -69,6 +69,6 @@ func childNames() []string {
 // or the child's reads never see EOF.
 func Command(ctx context.Context, name string, args ...string) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, os.Args[0], args...)
-	cmd.Env = append(os.Environ(), ChildEnv+"="+name, "GORACE="+os.Getenv("GORACE")+" atexit_sleep_ms=0 suppress_equal_stacks=0")
+	cmd.Env = append(os.Environ(), ChildEnv+"="+name, "GORACE="+os.Getenv("GORACE")+" atexit_sleep_ms=0")
 	return cmd
 }
