@@ -22,19 +22,11 @@ type Binary struct {
 // Build compiles lesson l with overlay o into a test binary in dir.
 func (r *Runner) Build(ctx context.Context, l course.Lesson, o Overlay, dir string) (*Binary, error) {
 	bin := filepath.Join(dir, l.Dir+".test")
-	args := []string{"test", "-c", "-o", bin}
-	if r.Race {
-		args = append(args, "-race")
+	args, cleanup, err := r.testArgs(l, o, r.Race, "-c", "-o", bin)
+	if err != nil {
+		return nil, err
 	}
-	if len(o) > 0 {
-		file, cleanup, err := r.writeOverlay(o)
-		if err != nil {
-			return nil, err
-		}
-		defer cleanup()
-		args = append(args, "-overlay", file, "-trimpath")
-	}
-	args = append(args, "./"+l.LessonPath()+"/")
+	defer cleanup()
 	cmd := exec.CommandContext(ctx, r.goCmd(), args...)
 	cmd.Dir = r.Root
 	var out bytes.Buffer

@@ -274,23 +274,11 @@ func (r *Runner) invoke(ctx context.Context, l course.Lesson, o Overlay, skip []
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 
-	args := []string{"test", "-json", "-timeout", limit.String()}
-	if r.Race && !dryRun {
-		args = append(args, "-race")
+	args, cleanup, err := r.testArgs(l, o, r.Race && !dryRun, "-json", "-timeout", limit.String())
+	if err != nil {
+		return nil, err
 	}
-	if len(o) > 0 {
-		file, cleanup, err := r.writeOverlay(o)
-		if err != nil {
-			return nil, err
-		}
-		defer cleanup()
-		// -trimpath: with an overlay, the file on disk is not the file that
-		// was compiled. Ginkgo reads source lines from disk for its timeout
-		// report and panics when a line lies past the end of the file on
-		// disk; module-relative paths make it find no file instead.
-		args = append(args, "-overlay", file, "-trimpath")
-	}
-	args = append(args, "./"+l.LessonPath()+"/")
+	defer cleanup()
 
 	goCmd := r.goCmd()
 	if len(r.Sandbox) > 0 {
@@ -342,6 +330,30 @@ func (r *Runner) invoke(ctx context.Context, l course.Lesson, o Overlay, skip []
 // a fixed spec order keeps verdicts stable instead.)
 func raceOptions() string {
 	return "GORACE=" + strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0")
+}
+
+// testArgs returns the arguments of go test for lesson l with overlay o:
+// flags, then the race detector if race, the overlay, and the package.
+// cleanup removes the overlay file.
+func (r *Runner) testArgs(l course.Lesson, o Overlay, race bool, flags ...string) (args []string, cleanup func(), err error) {
+	args = append([]string{"test"}, flags...)
+	if race {
+		args = append(args, "-race")
+	}
+	cleanup = func() {}
+	if len(o) > 0 {
+		var file string
+		file, cleanup, err = r.writeOverlay(o)
+		if err != nil {
+			return nil, nil, err
+		}
+		// -trimpath: with an overlay, the file on disk is not the file that
+		// was compiled. Ginkgo reads source lines from disk for its timeout
+		// report and panics when a line lies past the end of the file on
+		// disk; module-relative paths make it find no file instead.
+		args = append(args, "-overlay", file, "-trimpath")
+	}
+	return append(args, "./"+l.LessonPath()+"/"), cleanup, nil
 }
 
 func (r *Runner) writeOverlay(o Overlay) (string, func(), error) {
