@@ -12,10 +12,12 @@ export GORACE := atexit_sleep_ms=0
 
 CHECKER_SOURCES := $(shell find checker internal -name '*.go' -not -path '*/testdata/*') go.mod go.sum
 
-.PHONY: help build watch status list verify stress test vet fmt-check unit gradescope
+.PHONY: help build watch status list verify stress bench test vet fmt-check unit gradescope
 
 # make stress N=1000 for the long run; make test runs a short one.
 N ?= 20
+# make bench RUNS=…: timed runs of each measurement.
+RUNS ?= 5
 
 help:
 	@echo "Students:"
@@ -30,6 +32,7 @@ help:
 	@echo "  make test         vet, checker unit and end-to-end tests, spec-helper tests, verify"
 	@echo "  make verify       every stub fails, every solution passes, every bad variant is rejected"
 	@echo "  make stress N=100 every solution N times per GOMAXPROCS (1, 2, 4), shuffled, under -race"
+	@echo "  make bench        measure this machine and write docs/PERFORMANCE.md (about an hour)"
 	@echo "Instructors:"
 	@echo "  bin/checker grade submissions/*   grade a class (see README)"
 	@echo "  make gradescope   the Gradescope autograder bundle, dist/gradescope.zip"
@@ -67,6 +70,11 @@ verify: $(CHECKER)
 # Every solution, N runs per GOMAXPROCS value, shuffled, under -race.
 stress: $(CHECKER)
 	$(CHECKER) stress -n $(N)
+
+# Edit-to-verdict, verify and grading, measured on this machine; the figures
+# go to docs/PERFORMANCE.md.
+bench: $(CHECKER)
+	$(GO) run ./checker/bench -runs $(RUNS)
 
 # The Gradescope autograder bundle: the committed kit, with setup.sh and
 # run_autograder at the top of the zip, as Gradescope wants them.

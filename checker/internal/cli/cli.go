@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/render"
 	"github.com/threadlings/threadlings/checker/internal/runner"
@@ -72,6 +73,7 @@ type Options struct {
 	Force    bool
 	MaxRuns  int
 	Poll     time.Duration
+	NoCache  bool
 }
 
 // command is one subcommand.
@@ -196,6 +198,7 @@ func verifyFlags(fs *flag.FlagSet, o *Options) {
 	raceFlag(fs, o)
 	fs.BoolVar(&o.Verbose, "v", false, "show every spec of every run")
 	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "go test runs at once")
+	fs.BoolVar(&o.NoCache, "no-cache", false, "run everything, even runs whose inputs are unchanged since they last came out right (the cache is $"+cache.Env+", or threadlings in the user cache directory)")
 }
 
 const usage = `checker runs and grades threadlings lessons.

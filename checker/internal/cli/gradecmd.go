@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/grade"
 	"github.com/threadlings/threadlings/checker/internal/gradebook"
@@ -46,7 +47,7 @@ func gradeCmd(ctx context.Context, s *session, args []string) int {
 	students, err := grade.Class(ctx, s.runner, args, grade.Options{
 		Lessons:  lessons,
 		Jobs:     s.opts.Jobs,
-		Cache:    filepath.Join(out, ".cache"),
+		Cache:    cache.Dir(filepath.Join(out, ".cache")),
 		Only:     s.opts.Only,
 		Progress: progress.update,
 		Warn:     s.env.Stderr,

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/render"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 	"github.com/threadlings/threadlings/checker/internal/verify"
@@ -20,15 +21,19 @@ func verifyCmd(ctx context.Context, s *session, args []string) int {
 	}
 	start := time.Now()
 	var mu sync.Mutex
-	reports := verify.Course(ctx, s.runner, lessons, s.opts.Jobs, func(r *verify.Report) {
+	var store cache.Dir
+	if !s.opts.NoCache {
+		store = cache.Default()
+	}
+	reports := verify.Course(ctx, s.runner, lessons, verify.Options{Jobs: s.opts.Jobs, Cache: store, Progress: func(r *verify.Report) {
 		mu.Lock()
 		defer mu.Unlock()
 		mark := s.out.Green("ok")
 		if !r.OK() {
 			mark = s.out.Red("FAILED")
 		}
-		s.out.Printf("verified %s: %s\n", r.Lesson.Dir, mark)
-	})
+		s.out.Printf("verified %s: %s%s\n", r.Lesson.Dir, mark, cachedNote(r))
+	}})
 	s.out.Printf("\n")
 	rows := [][]string{{"lesson", "specs", "stub", "solution", "bad variants", ""}}
 	ok := true
@@ -50,6 +55,25 @@ func verifyCmd(ctx context.Context, s *session, args []string) int {
 	}
 	s.out.Printf("\n%s\n", s.out.Green(fmt.Sprintf("verify: %d lessons sound (%s, %s)", len(reports), race, time.Since(start).Round(100*time.Millisecond))))
 	return ExitOK
+}
+
+// cachedNote says how many of a lesson's runs were taken from the result
+// cache.
+func cachedNote(r *verify.Report) string {
+	runs := []*runner.Result{r.Stub, r.Solution}
+	for _, v := range r.Variants {
+		runs = append(runs, v.Result)
+	}
+	n := 0
+	for _, res := range runs {
+		if res != nil && res.FromCache {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d of %d runs taken from the cache)", n, len(runs))
 }
 
 func verifyRow(p *render.Printer, r *verify.Report) []string {

@@ -26,8 +26,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
+	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 	"github.com/threadlings/threadlings/internal/verdict"
@@ -114,9 +114,9 @@ type Environment struct {
 type Options struct {
 	Lessons []course.Lesson
 	Jobs    int
-	// Cache, if set, is a directory where grades are kept by key, so that an
-	// unchanged submission is not graded again.
-	Cache string
+	// Cache, if set, keeps grades by key, so that an unchanged submission
+	// is not graded again, and the reference runs that passed.
+	Cache cache.Dir
 	// Only, if set, grades that student alone, afresh; the others are taken
 	// from the cache, or left out when it lacks them.
 	Only string
@@ -159,16 +159,36 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		return nil, err
 	}
 
-	// The reference first, in the same environment.
+	// The reference first, in the same environment and through the same
+	// pool of workers as the students. A reference run that passed is kept
+	// in the cache: its inputs are the instructor's alone.
 	reference := map[string]*runner.Result{}
-	var refErrs []string
+	var refTasks []*task
 	for _, l := range o.Lessons {
-		res, err := base.Run(ctx, l, base.Solution(l))
-		if err != nil {
-			return nil, err
+		t := &task{lesson: l, overlay: base.Solution(l)}
+		if key, err := base.Key(l, t.overlay); err == nil {
+			t.key = key
 		}
-		reference[l.Dir] = res
-		if !res.OK() {
+		var cached runner.Result
+		if o.Cache.Load(t.key, &cached) {
+			cached.FromCache = true
+			reference[l.Dir] = &cached
+			continue
+		}
+		refTasks = append(refTasks, t)
+	}
+	if err := runAll(ctx, base, refTasks, o.Jobs, nil); err != nil {
+		return nil, err
+	}
+	var refErrs []string
+	for _, t := range refTasks {
+		reference[t.lesson.Dir] = t.res
+		if t.res.OK() {
+			o.Cache.Store(t.key, t.res)
+		}
+	}
+	for _, l := range o.Lessons {
+		if res := reference[l.Dir]; !res.OK() {
 			refErrs = append(refErrs, referenceProblem(res))
 		}
 	}
@@ -176,14 +196,12 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		return nil, fmt.Errorf("%w:\n%s", ErrReference, strings.Join(refErrs, "\n"))
 	}
 
+	// Then every lesson of every student, one task per distinct set of
+	// files: students who hand in the same files for a lesson share its
+	// run.
 	students := make([]*Student, len(paths))
-	type job struct {
-		student *Student
-		sub     *Submission
-		index   int
-		lesson  course.Lesson
-	}
-	var jobs []job
+	byKey := map[string]*task{}
+	var tasks []*task
 	for i, p := range paths {
 		st := &Student{Student: Name(p), Source: p, Environment: env}
 		students[i] = st
@@ -199,11 +217,12 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 			continue
 		}
 		st.Key = key(env, sub, o.Lessons)
-		if cached := loadCached(o.Cache, st.Key); cached != nil && st.Student != o.Only {
+		var cached Student
+		if o.Cache.Load(st.Key, &cached) && st.Student != o.Only {
 			// Two students may hand in the same files: the key is theirs,
 			// the name is not.
 			cached.Student, cached.Source = st.Student, p
-			students[i] = cached
+			students[i] = &cached
 			continue
 		}
 		if o.Only != "" && st.Student != o.Only {
@@ -212,41 +231,42 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		}
 		st.Lessons = make([]Lesson, len(o.Lessons))
 		for k, l := range o.Lessons {
-			jobs = append(jobs, job{st, sub, k, l})
+			st.Lessons[k] = Lesson{Dir: l.Dir, Tampered: Tampered(base.Root, sub, l)}
+			ov := studentOverlay(base.Root, sub, l)
+			key, err := base.Key(l, ov)
+			t := byKey[key]
+			if t == nil || err != nil {
+				t = &task{lesson: l, overlay: ov, key: key}
+				tasks = append(tasks, t)
+				if err == nil {
+					byKey[key] = t
+				}
+			}
+			t.users = append(t.users, user{st, k})
 		}
 	}
 
+	users := 0
+	for _, t := range tasks {
+		users += len(t.users)
+	}
 	var mu sync.Mutex
 	done := 0
-	queue := make(chan job)
-	var wg sync.WaitGroup
-	var firstErr error
-	for range max(o.Jobs, 1) {
-		wg.Go(func() {
-			for j := range queue {
-				start := time.Now()
-				lg, err := gradeLesson(ctx, base, j.sub, j.lesson, reference[j.lesson.Dir])
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = err
-				}
-				j.student.Lessons[j.index] = lg
-				j.student.Seconds += time.Since(start).Seconds()
-				done++
-				if o.Progress != nil {
-					o.Progress(done, len(jobs), j.student.Student)
-				}
-				mu.Unlock()
+	err = runAll(ctx, base, tasks, o.Jobs, func(t *task) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, u := range t.users {
+			lg := &u.student.Lessons[u.index]
+			score(lg, t.res, reference[t.lesson.Dir])
+			u.student.Seconds += t.res.Elapsed.Seconds() / float64(len(t.users))
+			done++
+			if o.Progress != nil {
+				o.Progress(done, users, u.student.Student)
 			}
-		})
-	}
-	for _, j := range jobs {
-		queue <- j
-	}
-	close(queue)
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	var out []*Student
 	for _, st := range students {
@@ -255,11 +275,86 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		}
 		if st.Error == "" && st.Key != "" {
 			st.Points, st.Max = total(st.Lessons)
-			saveCached(o.Cache, st)
+			o.Cache.Store(st.Key, st)
 		}
 		out = append(out, st)
 	}
 	return out, nil
+}
+
+// task is one lesson run: of a reference solution, or of the files that
+// one or more students handed in for a lesson.
+type task struct {
+	lesson  course.Lesson
+	overlay runner.Overlay
+	key     string // runner.Runner.Key of the run; "" if an input was unreadable
+	users   []user
+	res     *runner.Result
+}
+
+// user is a student's lesson that a task grades.
+type user struct {
+	student *Student
+	index   int // in student.Lessons
+}
+
+// runAll runs tasks, jobs at a time, each with a temporary directory of its
+// own, and calls done (if not nil) after each. It returns the first error
+// that kept a task from running at all.
+func runAll(ctx context.Context, base runner.Runner, tasks []*task, jobs int, done func(*task)) error {
+	queue := make(chan *task)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	for range max(jobs, 1) {
+		wg.Go(func() {
+			for t := range queue {
+				res, err := runTask(ctx, base, t)
+				if err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+					continue
+				}
+				t.res = res
+				if done != nil {
+					done(t)
+				}
+			}
+		})
+	}
+	for _, t := range tasks {
+		queue <- t
+	}
+	close(queue)
+	wg.Wait()
+	return firstErr
+}
+
+func runTask(ctx context.Context, base runner.Runner, t *task) (*runner.Result, error) {
+	tmp, err := os.MkdirTemp(base.Dir, "run-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	r := base
+	r.Env = append(append([]string{}, base.Env...), "TMPDIR="+tmp)
+	return r.Run(ctx, t.lesson, t.overlay)
+}
+
+// studentOverlay lays the stub files a submission has over the
+// instructor's kit at root; a stub file it lacks stays the instructor's.
+func studentOverlay(root string, sub *Submission, l course.Lesson) runner.Overlay {
+	overlay := runner.Overlay{}
+	for _, stub := range l.Stubs {
+		theirs := filepath.Join(sub.Root, l.LessonPath(), stub)
+		if _, err := os.Stat(theirs); err == nil {
+			overlay[filepath.Join(root, l.LessonPath(), stub)] = theirs
+		}
+	}
+	return overlay
 }
 
 func referenceProblem(res *runner.Result) string {
@@ -278,28 +373,9 @@ func referenceProblem(res *runner.Result) string {
 	return res.Lesson.Dir + ":\n" + strings.Join(bad, "\n")
 }
 
-// gradeLesson runs one lesson of one submission and scores it against the
-// reference's list of specs.
-func gradeLesson(ctx context.Context, base runner.Runner, sub *Submission, l course.Lesson, ref *runner.Result) (Lesson, error) {
-	lg := Lesson{Dir: l.Dir, Tampered: Tampered(base.Root, sub, l)}
-	overlay := runner.Overlay{}
-	for _, stub := range l.Stubs {
-		theirs := filepath.Join(sub.Root, l.LessonPath(), stub)
-		if _, err := os.Stat(theirs); err == nil {
-			overlay[filepath.Join(base.Root, l.LessonPath(), stub)] = theirs
-		}
-	}
-	tmp, err := os.MkdirTemp(base.Dir, "student-")
-	if err != nil {
-		return lg, err
-	}
-	defer os.RemoveAll(tmp)
-	r := base
-	r.Env = append(append([]string{}, base.Env...), "TMPDIR="+tmp)
-	res, err := r.Run(ctx, l, overlay)
-	if err != nil {
-		return lg, err
-	}
+// score fills lg from the run res of a student's lesson, against the
+// reference's list of specs and their points.
+func score(lg *Lesson, res, ref *runner.Result) {
 	lg.BuildError, lg.Note = res.BuildError, res.Note
 	got := map[string]runner.Spec{}
 	for _, s := range res.Specs {
@@ -323,7 +399,6 @@ func gradeLesson(ctx context.Context, base runner.Runner, sub *Submission, l cou
 		lg.Max += s.Max
 		lg.Points += s.Points
 	}
-	return lg, nil
 }
 
 func emptyLessons(lessons []course.Lesson, ref map[string]*runner.Result, why string) []Lesson {
@@ -381,9 +456,9 @@ func goCmd(r *runner.Runner) string {
 
 // environment records the machine and the instructor's specs.
 func environment(r *runner.Runner, lessons []course.Lesson) (Environment, error) {
-	out, err := exec.Command(goCmd(r), "env", "GOVERSION").Output()
+	version, err := r.GoVersion()
 	if err != nil {
-		return Environment{}, fmt.Errorf("%w: go env: %v", runner.ErrEnvironment, err)
+		return Environment{}, err
 	}
 	h := sha256.New()
 	files := []string{"go.mod", "go.sum"}
@@ -409,7 +484,7 @@ func environment(r *runner.Runner, lessons []course.Lesson) (Environment, error)
 		h.Write(b)
 	}
 	return Environment{
-		GoVersion:  strings.TrimSpace(string(out)),
+		GoVersion:  version,
 		GOMAXPROCS: runtime.GOMAXPROCS(0),
 		Race:       r.Race,
 		SpecsHash:  hex.EncodeToString(h.Sum(nil)),
@@ -420,12 +495,10 @@ func environment(r *runner.Runner, lessons []course.Lesson) (Environment, error)
 // itself, the environment, the lessons graded, and the student's stub and
 // spec files.
 func key(env Environment, s *Submission, lessons []course.Lesson) string {
-	h := sha256.New()
-	h.Write([]byte(checkerHash()))
 	e, _ := json.Marshal(env)
-	h.Write(e)
+	k := cache.NewKey("grade").Add("environment", string(e))
 	for _, l := range lessons {
-		fmt.Fprintf(h, "lesson %s\n", l.Dir)
+		k.Add("lesson", l.Dir)
 		names := append([]string{}, l.Stubs...)
 		specs, _ := filepath.Glob(filepath.Join(s.Root, l.LessonPath(), "*_test.go"))
 		for _, f := range specs {
@@ -433,67 +506,11 @@ func key(env Environment, s *Submission, lessons []course.Lesson) string {
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			b, err := os.ReadFile(filepath.Join(s.Root, l.LessonPath(), n))
-			if err != nil {
-				fmt.Fprintf(h, "%s missing\n", n)
-				continue
-			}
-			fmt.Fprintf(h, "%s %d\n", n, len(b))
-			h.Write(b)
+			k.File(n, filepath.Join(s.Root, l.LessonPath(), n))
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
-}
-
-// checkerHash is a hash of the running checker binary: a new checker may
-// grade differently, so its grades are not taken from an old one's cache.
-var checkerHash = sync.OnceValue(func() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return "unknown"
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "unknown"
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "unknown"
-	}
-	return hex.EncodeToString(h.Sum(nil))
-})
-
-func loadCached(dir, key string) *Student {
-	if dir == "" || key == "" {
-		return nil
-	}
-	b, err := os.ReadFile(filepath.Join(dir, key+".json"))
-	if err != nil {
-		return nil
-	}
-	var s Student
-	if json.Unmarshal(b, &s) != nil || s.Key != key {
-		return nil
-	}
-	return &s
-}
-
-func saveCached(dir string, s *Student) {
-	if dir == "" {
-		return
-	}
-	if os.MkdirAll(dir, 0o755) != nil {
-		return
-	}
-	b, err := json.Marshal(s)
-	if err != nil {
-		return
-	}
-	tmp := filepath.Join(dir, s.Key+".json.tmp")
-	if os.WriteFile(tmp, b, 0o644) == nil {
-		os.Rename(tmp, filepath.Join(dir, s.Key+".json"))
-	}
+	sum, _ := k.Sum() // "" when a file is unreadable: then nothing is cached
+	return sum
 }
 
 func firstLine(s string) string {

@@ -16,13 +16,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/internal/verdict"
 )
@@ -81,9 +84,12 @@ type Result struct {
 	BuildError string            // the compiler's (or vet's) complaint, when the lesson does not build
 	Note       string            // a problem of the whole run that no spec owns
 	Cached     bool              // go test replayed a cached result
-	Runs       int               // go test runs it took (more than one after a crash)
-	Raw        string            // everything go test printed (capped), for -v
-	Elapsed    time.Duration     // wall time
+	// FromCache is set by a caller that took the result from a result
+	// cache (package cache) instead of running the lesson.
+	FromCache bool          `json:"-"`
+	Runs      int           // go test runs it took (more than one after a crash)
+	Raw       string        // everything go test printed (capped), for -v
+	Elapsed   time.Duration // wall time
 }
 
 // Passed returns how many specs passed.
@@ -193,7 +199,7 @@ func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, 
 		if total >= 0 && len(done) >= total {
 			break
 		}
-		skip = slices.Sorted(mapsKeys(done))
+		skip = slices.Sorted(maps.Keys(done))
 		if ctx.Err() != nil {
 			break
 		}
@@ -255,22 +261,9 @@ func sortSpecs(specs []Spec) {
 	})
 }
 
-func mapsKeys(m map[string]bool) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 // invoke runs go test once.
 func (r *Runner) invoke(ctx context.Context, l course.Lesson, o Overlay, skip []string, dryRun bool) (*pass, error) {
-	limit := r.Limit
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
+	limit := r.limit()
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 
@@ -336,7 +329,11 @@ func raceOptions() string {
 // flags, then the race detector if race, the overlay, and the package.
 // cleanup removes the overlay file.
 func (r *Runner) testArgs(l course.Lesson, o Overlay, race bool, flags ...string) (args []string, cleanup func(), err error) {
-	args = append([]string{"test"}, flags...)
+	// -ldflags=-w: no DWARF tables. Nothing reads them (stack traces and
+	// race reports use the runtime's own tables). go test leaves them out
+	// of the binaries it runs anyway; for a binary built with -c (stress),
+	// it takes a fifth off the link.
+	args = append([]string{"test", "-ldflags=-w"}, flags...)
 	if race {
 		args = append(args, "-race")
 	}
@@ -354,6 +351,66 @@ func (r *Runner) testArgs(l course.Lesson, o Overlay, race bool, flags ...string
 		args = append(args, "-overlay", file, "-trimpath")
 	}
 	return append(args, "./"+l.LessonPath()+"/"), cleanup, nil
+}
+
+// keyEnv lists the environment variables that can change a run's result
+// besides the runner's own settings.
+var keyEnv = []string{"GOFLAGS", "GORACE", "GOEXPERIMENT", "GOARCH", "GOOS", "GOAMD64", "CGO_ENABLED", "GOMAXPROCS", "GODEBUG", "GOTOOLCHAIN", skipEnv, seedEnv}
+
+// Key returns a key (see package cache) for the result of running lesson l
+// with overlay o. It hashes the checker, the go version, the runner's
+// settings and the environment that reaches go test, the module's go.mod
+// and go.sum, the kit's shared packages (internal/ and lessons/internal/),
+// every file of the lesson's directory, and every file the overlay lays
+// over it.
+func (r *Runner) Key(l course.Lesson, o Overlay) (string, error) {
+	v, err := r.GoVersion()
+	if err != nil {
+		return "", err
+	}
+	k := cache.NewKey("run").Add("go", v).
+		Add("settings", fmt.Sprint(r.Race, r.Seed, len(r.Sandbox) > 0, r.limit(), r.Env))
+	for _, name := range keyEnv {
+		k.Add(name, os.Getenv(name))
+	}
+	k.File("go.mod", filepath.Join(r.Root, "go.mod")).File("go.sum", filepath.Join(r.Root, "go.sum"))
+	for _, dir := range []string{"internal", "lessons/internal", l.LessonPath()} {
+		k.Add("tree", dir).Tree(filepath.Join(r.Root, dir))
+	}
+	for _, path := range slices.Sorted(maps.Keys(o)) {
+		rel, _ := filepath.Rel(r.Root, path)
+		if o[path] == "" {
+			k.Add("hidden", rel)
+			continue
+		}
+		k.File(rel, o[path])
+	}
+	return k.Sum()
+}
+
+// goVersions maps go commands to what "go env GOVERSION" printed.
+var goVersions sync.Map
+
+// GoVersion returns the version of the go command, as "go env GOVERSION"
+// prints it.
+func (r *Runner) GoVersion() (string, error) {
+	if v, ok := goVersions.Load(r.goCmd()); ok {
+		return v.(string), nil
+	}
+	out, err := exec.Command(r.goCmd(), "env", "GOVERSION").Output()
+	if err != nil {
+		return "", fmt.Errorf("%w: go env: %v", ErrEnvironment, err)
+	}
+	v := strings.TrimSpace(string(out))
+	goVersions.Store(r.goCmd(), v)
+	return v, nil
+}
+
+func (r *Runner) limit() time.Duration {
+	if r.Limit <= 0 {
+		return DefaultLimit
+	}
+	return r.Limit
 }
 
 func (r *Runner) writeOverlay(o Overlay) (string, func(), error) {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 	"github.com/threadlings/threadlings/internal/verdict"
@@ -177,9 +178,22 @@ func readWant(dir string) (verdict.Verdict, error) {
 	return "", fmt.Errorf("%s: no file starts with %q", dir, wantPrefix+"VERDICT")
 }
 
-// Course verifies lessons, running up to jobs go test runs at once. progress,
-// if not nil, is called after each lesson is complete.
-func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, jobs int, progress func(*Report)) []*Report {
+// Options configure Course.
+type Options struct {
+	Jobs int // go test runs at once
+	// Cache, if set, keeps the result of each run that came out as it
+	// should, under a key of everything it was computed from (see
+	// runner.Runner.Key), so that verifying an unchanged lesson again
+	// costs no run. A run that came out wrong is never kept: it runs again
+	// next time.
+	Cache cache.Dir
+	// Progress, if set, is called after each lesson is complete.
+	Progress func(*Report)
+}
+
+// Course verifies lessons.
+func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Options) []*Report {
+	progress := o.Progress
 	reports := make([]*Report, len(lessons))
 	type job struct {
 		report *Report
@@ -187,6 +201,24 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, jobs
 	}
 	var jobsList []job
 	remaining := make([]int, len(lessons))
+	// run runs l with overlay ov, or takes an earlier result that good
+	// accepted with the same key.
+	run := func(l course.Lesson, ov runner.Overlay, good func(*runner.Result) bool) (*runner.Result, error) {
+		key, err := r.Key(l, ov)
+		if err != nil {
+			key = "" // an unreadable input: run, and keep nothing
+		}
+		var res runner.Result
+		if o.Cache.Load(key, &res) {
+			res.FromCache = true
+			return &res, nil
+		}
+		got, err := r.Run(ctx, l, ov)
+		if err == nil && good(got) && ctx.Err() == nil {
+			o.Cache.Store(key, got)
+		}
+		return got, err
+	}
 	for i, l := range lessons {
 		rep := &Report{Lesson: l}
 		reports[i] = rep
@@ -200,11 +232,23 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, jobs
 			jobsList = append(jobsList, job{rep, run})
 			remaining[i]++
 		}
-		add(func() (err error) { rep.Stub, err = r.Run(ctx, l, runner.Stub()); return })
-		add(func() (err error) { rep.Solution, err = r.Run(ctx, l, r.Solution(l)); return })
+		add(func() (err error) {
+			rep.Stub, err = run(l, runner.Stub(), func(res *runner.Result) bool {
+				return len((&Report{Stub: res}).StubProblems()) == 0
+			})
+			return err
+		})
+		add(func() (err error) {
+			rep.Solution, err = run(l, r.Solution(l), func(res *runner.Result) bool {
+				return len((&Report{Solution: res}).SolutionProblems()) == 0
+			})
+			return err
+		})
 		for k, v := range variants {
-			add(func() (err error) {
-				res, err := r.Run(ctx, l, r.Variant(l, v.Dir))
+			add(func() error {
+				res, err := run(l, r.Variant(l, v.Dir), func(res *runner.Result) bool {
+					return VariantReport{Variant: v, Result: res}.OK()
+				})
 				rep.Variants[k] = VariantReport{Variant: v, Result: res}
 				return err
 			})
@@ -224,7 +268,7 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, jobs
 	var mu sync.Mutex
 	queue := make(chan job)
 	var wg sync.WaitGroup
-	for range max(jobs, 1) {
+	for range max(o.Jobs, 1) {
 		wg.Go(func() {
 			for j := range queue {
 				err := j.run()

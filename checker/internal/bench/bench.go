@@ -1,0 +1,573 @@
+// Package bench measures the kit on the machine it runs on: a learner's
+// edit-to-verdict time for every lesson, through make and beside raw go
+// test; checker verify of the whole course; and grading the fixture class
+// of the end-to-end tests, with one job, with every core, and beside a naive
+// loop. Report.Markdown writes the figures as docs/PERFORMANCE.md.
+//
+// Every measurement runs in a copy of the kit in a temporary directory, so
+// the kit it measures is left as it was.
+package bench
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/threadlings/threadlings/checker/internal/course"
+)
+
+// Sections names the parts of a bench, in the order they run.
+var Sections = []string{"edit", "verify", "grade"}
+
+// Options configure a bench.
+type Options struct {
+	Root string // the kit to measure, absolute
+	Runs int    // timed runs of each measurement; the figure is their median
+	// FullVerifyRuns is the number of timed runs of verify without its
+	// result cache, warm and cold, minutes each; Runs if zero.
+	FullVerifyRuns int
+	Sections       []string  // which of Sections to run; all if empty
+	Lessons        []string  // lesson directories for the edit section; all if empty
+	Log            io.Writer // progress, one line per timed run
+}
+
+// Report holds the figures of one bench.
+type Report struct {
+	Machine        Machine
+	Runs           int
+	FullVerifyRuns int
+	Edit           []EditRow
+	Verify         []Row
+	Grade          []Row
+	// GradeRuns is how many distinct lesson runs grading the class took,
+	// against the student-lessons it graded.
+	GradeRuns, GradeLessons int
+	Breakdown               *Breakdown // where the time of one raw edit-to-verdict goes
+	Elapsed                 time.Duration
+}
+
+// Row is one measurement: its timed runs and their median.
+type Row struct {
+	Name  string
+	Times []time.Duration
+}
+
+// Median returns the median of the row's times.
+func (r Row) Median() time.Duration { return median(r.Times) }
+
+// EditRow is the edit-to-verdict time of one lesson, through the checker
+// and through raw go test.
+type EditRow struct {
+	Lesson       string
+	Checker, Raw Row
+}
+
+// Ratio is the checker's median over raw go test's.
+func (e EditRow) Ratio() float64 {
+	return e.Checker.Median().Seconds() / e.Raw.Median().Seconds()
+}
+
+func median(ts []time.Duration) time.Duration {
+	if len(ts) == 0 {
+		return 0
+	}
+	s := slices.Clone(ts)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// bench is one run of Run.
+type bench struct {
+	o    Options
+	kit  string // the copy of the kit
+	tmp  string
+	rep  *Report
+	base []string // environment of every command
+}
+
+// Run measures the kit at o.Root.
+func Run(ctx context.Context, o Options) (*Report, error) {
+	start := time.Now()
+	if o.Runs < 1 {
+		o.Runs = 5
+	}
+	if o.FullVerifyRuns < 1 {
+		o.FullVerifyRuns = o.Runs
+	}
+	if len(o.Sections) == 0 {
+		o.Sections = Sections
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	tmp, err := os.MkdirTemp("", "threadlings-bench-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	b := &bench{o: o, tmp: tmp, kit: filepath.Join(tmp, "kit"), rep: &Report{Runs: o.Runs, FullVerifyRuns: o.FullVerifyRuns}}
+	// Every command sees the environment a learner's shell has, without a
+	// result cache the bench did not ask for.
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "THREADLINGS_") && !strings.HasPrefix(kv, "GORACE=") {
+			b.base = append(b.base, kv)
+		}
+	}
+	b.base = append(b.base, "THREADLINGS_CACHE=off", "NO_COLOR=1")
+	if b.rep.Machine, err = machine(ctx, o.Root); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(o.Log, "bench: %s, %d cores, %s\n", b.rep.Machine.CPU, b.rep.Machine.Cores, b.rep.Machine.Go)
+	if err := copyKit(o.Root, b.kit); err != nil {
+		return nil, err
+	}
+	if _, err := b.run(ctx, b.kit, nil, "make", "-s", "build"); err != nil {
+		return nil, err
+	}
+	for _, s := range o.Sections {
+		var err error
+		switch s {
+		case "edit":
+			err = b.edit(ctx)
+		case "verify":
+			err = b.verify(ctx)
+		case "grade":
+			err = b.grade(ctx)
+		default:
+			err = fmt.Errorf("no section %q (want one of %s)", s, strings.Join(Sections, ", "))
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	b.rep.Elapsed = time.Since(start)
+	return b.rep, nil
+}
+
+// run runs a command in dir with the bench's environment and env, and
+// returns how long it took. A command that exits non-zero is not an error:
+// failing specs are what a stub is for. Only a command that cannot start,
+// or is killed, is.
+func (b *bench) run(ctx context.Context, dir string, env []string, name string, args ...string) (time.Duration, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(slices.Clone(b.base), env...)
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	d := time.Since(start)
+	// Exit status 1 is a verdict: specs failed, or the checker found a
+	// problem. make exits 2 when its recipe failed, and names the recipe's
+	// status.
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && (exit.ExitCode() == 1 ||
+		name == "make" && exit.ExitCode() == 2 && strings.Contains(out.String(), "] Error 1\n")) {
+		err = nil
+	}
+	if err != nil {
+		return d, fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, tail(out.String(), 2000))
+	}
+	return d, nil
+}
+
+// timed runs f n times and logs each time under name.
+func (b *bench) timed(name string, n int, f func(i int) (time.Duration, error)) (Row, error) {
+	row := Row{Name: name}
+	for i := range n {
+		d, err := f(i)
+		if err != nil {
+			return row, err
+		}
+		row.Times = append(row.Times, d)
+		fmt.Fprintf(b.o.Log, "  %-40s run %d: %6.2fs\n", name, i+1, d.Seconds())
+	}
+	return row, nil
+}
+
+// edit measures, for each lesson, the time from a saved edit of the stub
+// to the verdict: through make lesson-NN, and through go test -race of the
+// same package, alternating which goes first.
+func (b *bench) edit(ctx context.Context) error {
+	fmt.Fprintln(b.o.Log, "edit-to-verdict:")
+	n := 0
+	for _, l := range course.Lessons() {
+		if len(b.o.Lessons) > 0 && !slices.Contains(b.o.Lessons, l.Dir) {
+			continue
+		}
+		file := filepath.Join(b.kit, l.LessonPath(), l.Stubs[0])
+		orig, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		// An edit is a real change of code: the package, the test binary
+		// and the link are all made again, as after a learner's save.
+		save := func() error {
+			n++
+			return os.WriteFile(file, fmt.Appendf(slices.Clone(orig), "\nvar _ = %d\n", n), 0o644)
+		}
+		viaMake := func() (time.Duration, error) {
+			if err := save(); err != nil {
+				return 0, err
+			}
+			return b.run(ctx, b.kit, nil, "make", "-s", "lesson-"+l.Dir[:2])
+		}
+		raw := func() (time.Duration, error) {
+			if err := save(); err != nil {
+				return 0, err
+			}
+			return b.run(ctx, b.kit, nil, "go", "test", "-race", "./"+l.LessonPath()+"/")
+		}
+		// Warm up: the build cache holds everything but the lesson.
+		for _, f := range []func() (time.Duration, error){viaMake, raw} {
+			if _, err := f(); err != nil {
+				return err
+			}
+		}
+		row := EditRow{Lesson: l.Dir, Checker: Row{Name: "make lesson-" + l.Dir[:2]}, Raw: Row{Name: "go test -race"}}
+		for i := range b.o.Runs {
+			order := []*Row{&row.Checker, &row.Raw}
+			fns := []func() (time.Duration, error){viaMake, raw}
+			if i%2 == 1 {
+				slices.Reverse(order)
+				slices.Reverse(fns)
+			}
+			for k, f := range fns {
+				d, err := f()
+				if err != nil {
+					return err
+				}
+				order[k].Times = append(order[k].Times, d)
+			}
+		}
+		fmt.Fprintf(b.o.Log, "  %-16s checker %5.2fs  raw %5.2fs  ratio %.2f\n", l.Dir, row.Checker.Median().Seconds(), row.Raw.Median().Seconds(), row.Ratio())
+		b.rep.Edit = append(b.rep.Edit, row)
+		if b.rep.Breakdown == nil {
+			if err := save(); err != nil {
+				return err
+			}
+			bd, err := b.breakdown(ctx, l)
+			if err != nil {
+				return err
+			}
+			b.rep.Breakdown = bd
+		}
+		if err := os.WriteFile(file, orig, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// verify measures checker verify of the whole course: with the result cache
+// full, with every run made again on a warm build cache, and with an empty
+// build cache.
+func (b *bench) verify(ctx context.Context) error {
+	fmt.Fprintln(b.o.Log, "verify:")
+	checker := filepath.Join(b.kit, "bin", "checker")
+	results := "THREADLINGS_CACHE=" + filepath.Join(b.tmp, "results")
+	// Fill the result cache (and the build cache) once, untimed.
+	if _, err := b.run(ctx, b.kit, []string{results}, checker, "verify"); err != nil {
+		return err
+	}
+	row, err := b.timed("verify, results cached", b.o.Runs, func(int) (time.Duration, error) {
+		return b.run(ctx, b.kit, []string{results}, checker, "verify")
+	})
+	if err != nil {
+		return err
+	}
+	b.rep.Verify = append(b.rep.Verify, row)
+	row, err = b.timed("verify --no-cache, build cache warm", b.o.FullVerifyRuns, func(int) (time.Duration, error) {
+		return b.run(ctx, b.kit, nil, checker, "verify", "--no-cache")
+	})
+	if err != nil {
+		return err
+	}
+	b.rep.Verify = append(b.rep.Verify, row)
+	row, err = b.timed("verify --no-cache, build cache empty", b.o.FullVerifyRuns, func(i int) (time.Duration, error) {
+		gocache := filepath.Join(b.tmp, fmt.Sprintf("gocache-%d", i))
+		defer os.RemoveAll(gocache)
+		return b.run(ctx, b.kit, []string{"GOCACHE=" + gocache}, checker, "verify", "--no-cache")
+	})
+	if err != nil {
+		return err
+	}
+	b.rep.Verify = append(b.rep.Verify, row)
+	return nil
+}
+
+// classScript is the end-to-end test that builds the fixture class.
+const classScript = "checker/testdata/script/grade.txtar"
+
+// classLessons are the lessons the fixture class is graded on.
+var classLessons = []string{"01-goroutines", "04-lock"}
+
+// grade measures grading the fixture class with one job, with a job per
+// core, and a naive loop over the same students and lessons.
+func (b *bench) grade(ctx context.Context) error {
+	fmt.Fprintln(b.o.Log, "grading the fixture class:")
+	students, err := b.makeClass(ctx)
+	if err != nil {
+		return err
+	}
+	checker := filepath.Join(b.kit, "bin", "checker")
+	grade := func(jobs int) func(int) (time.Duration, error) {
+		return func(i int) (time.Duration, error) {
+			out := filepath.Join(b.tmp, fmt.Sprintf("grades-%d-%d", jobs, i))
+			defer os.RemoveAll(out)
+			args := []string{"grade", "--jobs", fmt.Sprint(jobs), "--lessons", "01,04", "--format", "csv", "--out", out}
+			return b.run(ctx, b.kit, nil, checker, append(args, students...)...)
+		}
+	}
+	// Warm up, and count the runs grading takes.
+	if err := b.countGradeRuns(ctx, checker, students); err != nil {
+		return err
+	}
+	row, err := b.timed("checker grade --jobs 1", b.o.Runs, grade(1))
+	if err != nil {
+		return err
+	}
+	b.rep.Grade = append(b.rep.Grade, row)
+	row, err = b.timed(fmt.Sprintf("checker grade --jobs %d (every core)", runtime.NumCPU()), b.o.Runs, grade(runtime.NumCPU()))
+	if err != nil {
+		return err
+	}
+	b.rep.Grade = append(b.rep.Grade, row)
+	row, err = b.timed("naive loop", b.o.Runs, func(i int) (time.Duration, error) {
+		return b.naive(ctx, students, i)
+	})
+	if err != nil {
+		return err
+	}
+	b.rep.Grade = append(b.rep.Grade, row)
+	return nil
+}
+
+// countGradeRuns grades the class once, untimed, and reads from -v output
+// how many lesson runs it took.
+func (b *bench) countGradeRuns(ctx context.Context, checker string, students []string) error {
+	out := filepath.Join(b.tmp, "grades-warm")
+	defer os.RemoveAll(out)
+	args := append([]string{"grade", "--lessons", "01,04", "--format", "json", "--out", out}, students...)
+	if _, err := b.run(ctx, b.kit, nil, checker, args...); err != nil {
+		return err
+	}
+	b.rep.GradeLessons = len(students) * len(classLessons)
+	// Students whose lessons could not be read are not run; each distinct
+	// set of files is run once.
+	seen := map[string]bool{}
+	for _, s := range students {
+		for _, l := range classLessons {
+			if _, err := os.Stat(filepath.Join(s, "lessons", l)); err != nil {
+				continue
+			}
+			seen[lessonFingerprint(s, l)] = true
+		}
+	}
+	b.rep.GradeRuns = len(seen)
+	return nil
+}
+
+// lessonFingerprint is what grading runs a student's lesson from: the stub
+// files they hand in (the rest of the kit is the instructor's).
+func lessonFingerprint(student, lesson string) string {
+	l, err := course.Find(lesson[:2])
+	if err != nil {
+		return student + lesson
+	}
+	var sb strings.Builder
+	sb.WriteString(lesson)
+	for _, stub := range l.Stubs {
+		body, err := os.ReadFile(filepath.Join(student, "lessons", lesson, stub))
+		if err != nil {
+			body = []byte("\x00kit's")
+		}
+		fmt.Fprintf(&sb, "\n%s %d\n%s", stub, len(body), body)
+	}
+	return sb.String()
+}
+
+// naive grades the class the way a script would: each student's copy with
+// the pristine specs laid over it, go test -race of the graded lessons, one
+// student after another.
+func (b *bench) naive(ctx context.Context, students []string, run int) (time.Duration, error) {
+	var total time.Duration
+	for k, s := range students {
+		dir := filepath.Join(b.tmp, fmt.Sprintf("naive-%d-%d", run, k))
+		if err := copyTree(s, dir, nil); err != nil {
+			return 0, err
+		}
+		if err := b.pristine(dir); err != nil {
+			return 0, err
+		}
+		var pkgs []string
+		for _, l := range classLessons {
+			pkgs = append(pkgs, "./lessons/"+l+"/")
+		}
+		start := time.Now()
+		_, err := b.run(ctx, dir, nil, "go", append([]string{"test", "-race"}, pkgs...)...)
+		total += time.Since(start)
+		// The copying is not timed; the students are graded one after
+		// another.
+		os.RemoveAll(dir)
+		if err != nil {
+			return 0, err
+		}
+	}
+	return total, nil
+}
+
+// pristine lays the instructor's module files, shared packages and specs
+// over a student's copy, and the kit's stub for any stub file it lacks.
+func (b *bench) pristine(dir string) error {
+	for _, f := range []string{"go.mod", "go.sum"} {
+		if err := copyFile(filepath.Join(b.kit, f), filepath.Join(dir, f)); err != nil {
+			return err
+		}
+	}
+	for _, d := range []string{"internal", "lessons/internal"} {
+		os.RemoveAll(filepath.Join(dir, d))
+		if err := copyTree(filepath.Join(b.kit, d), filepath.Join(dir, d), nil); err != nil {
+			return err
+		}
+	}
+	for _, l := range classLessons {
+		src, dst := filepath.Join(b.kit, "lessons", l), filepath.Join(dir, "lessons", l)
+		entries, err := os.ReadDir(src)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			to := filepath.Join(dst, e.Name())
+			_, err := os.Stat(to)
+			if strings.HasSuffix(e.Name(), "_test.go") || os.IsNotExist(err) {
+				if err := copyFile(filepath.Join(src, e.Name()), to); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// makeClass builds the fixture class with the script in classScript and
+// returns the students' directories.
+func (b *bench) makeClass(ctx context.Context) ([]string, error) {
+	a, err := txtar.ParseFile(filepath.Join(b.kit, classScript))
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(b.tmp, "class-work")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var script []byte
+	for _, f := range a.Files {
+		if f.Name == "make-class.sh" {
+			script = f.Data
+		}
+	}
+	if script == nil {
+		return nil, fmt.Errorf("%s has no make-class.sh", classScript)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "make-class.sh"), script, 0o644); err != nil {
+		return nil, err
+	}
+	if _, err := b.run(ctx, dir, []string{"KIT=" + b.kit}, "sh", "make-class.sh"); err != nil {
+		return nil, err
+	}
+	// The students in the order the script grades them.
+	var students []string
+	sc := bufio.NewScanner(strings.NewReader(string(a.Comment)))
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, "exec checker grade") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(w), ".zip"), ".tar.gz")
+			if strings.HasPrefix(w, "class/") || strings.HasPrefix(w, "submissions/") {
+				students = append(students, filepath.Join(dir, "class", name))
+			}
+		}
+		break
+	}
+	if len(students) == 0 {
+		return nil, fmt.Errorf("%s grades no student", classScript)
+	}
+	return students, nil
+}
+
+// copyKit copies the kit at src to dst, without its version control, build
+// outputs and grades.
+func copyKit(src, dst string) error {
+	skip := map[string]bool{".git": true, "bin": true, "dist": true, "grades": true, ".threadlings": true}
+	return copyTree(src, dst, func(rel string) bool { return skip[rel] })
+}
+
+// copyTree copies the tree at src to dst; skip, if not nil, leaves out the
+// paths (relative to src) it reports. Symbolic links are copied as links.
+func copyTree(src, dst string, skip func(rel string) bool) error {
+	return filepath.WalkDir(src, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if skip != nil && rel != "." && skip(filepath.ToSlash(rel)) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		to := filepath.Join(dst, rel)
+		switch {
+		case e.IsDir():
+			return os.MkdirAll(to, 0o755)
+		case e.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(path)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(target, to)
+		default:
+			return copyFile(path, to)
+		}
+	})
+}
+
+func copyFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, info.Mode().Perm())
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}

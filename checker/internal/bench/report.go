@@ -1,0 +1,203 @@
+package bench
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Targets are the figures the kit aims for on a 2-core machine.
+const (
+	editTarget    = 1500 * time.Millisecond // median edit-to-verdict through the checker
+	verifyTarget  = 20 * time.Second        // whole-course verify, warm
+	coresTarget   = 1.8                     // grading: every core against one job
+	naiveTarget   = 2.0                     // grading: every core against the naive loop
+	markdownTitle = "# Performance"
+)
+
+// Markdown writes the report as docs/PERFORMANCE.md.
+func (r *Report) Markdown(w io.Writer) {
+	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	m := r.Machine
+	p("%s\n\n", markdownTitle)
+	p("Written by `make bench` (`go run ./checker/bench`); run it again to measure your own machine. ")
+	p("Every figure is the median of %d timed runs (the two rows of verify without its result cache: %d), made in a copy of the kit with a warm build cache unless a row says otherwise. ", r.Runs, r.FullVerifyRuns)
+	p("The bench took %s.\n\n", r.Elapsed.Round(time.Second))
+	p("| machine | |\n|---|---|\n")
+	p("| CPU | %s, %d cores |\n| memory | %s |\n| system | %s |\n| Go | %s |\n| kit | commit %s |\n| date | %s |\n| load average at start | %s |\n\n",
+		m.CPU, m.Cores, m.Memory, m.OS, m.Go, m.Commit, m.Date.Format("2006-01-02 15:04 MST"), m.Load)
+
+	r.targets(p)
+	if len(r.Edit) > 0 {
+		r.editSection(p)
+	}
+	if len(r.Verify) > 0 {
+		r.verifySection(p)
+	}
+	if len(r.Grade) > 0 {
+		r.gradeSection(p)
+	}
+}
+
+type printer func(format string, args ...any)
+
+// editMedian is the median over lessons of the checker's median
+// edit-to-verdict, and how many lessons the checker ran no slower than raw
+// go test.
+func (r *Report) editMedian() (med time.Duration, noSlower int) {
+	var ts []time.Duration
+	for _, e := range r.Edit {
+		ts = append(ts, e.Checker.Median())
+		if e.Ratio() <= 1 {
+			noSlower++
+		}
+	}
+	return median(ts), noSlower
+}
+
+func (r *Report) gradeRatios() (cores, naive float64, ok bool) {
+	if len(r.Grade) < 3 {
+		return 0, 0, false
+	}
+	one, all, loop := r.Grade[0].Median().Seconds(), r.Grade[1].Median().Seconds(), r.Grade[2].Median().Seconds()
+	return one / all, loop / all, true
+}
+
+func met(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "**missed**"
+}
+
+func (r *Report) targets(p printer) {
+	p("## Targets\n\n| target | figure | |\n|---|---|---|\n")
+	if len(r.Edit) > 0 {
+		med, noSlower := r.editMedian()
+		p("| edit-to-verdict through the checker under %.1f s (median over lessons) | %.2f s | %s |\n", editTarget.Seconds(), med.Seconds(), met(med < editTarget))
+		p("| checker no slower than raw `go test -race` | %d of %d lessons | %s |\n", noSlower, len(r.Edit), met(noSlower == len(r.Edit)))
+	}
+	if len(r.Verify) > 0 {
+		warm := r.Verify[0].Median()
+		p("| whole-course verify under %.0f s, warm | %.1f s | %s |\n", verifyTarget.Seconds(), warm.Seconds(), met(warm < verifyTarget))
+	}
+	if cores, naive, ok := r.gradeRatios(); ok {
+		p("| grading with every core at least %.1f× faster than one job | %.2f× | %s |\n", coresTarget, cores, met(cores >= coresTarget))
+		p("| grading with every core at least %.1f× faster than the naive loop | %.2f× | %s |\n", naiveTarget, naive, met(naive >= naiveTarget))
+	}
+	p("\n")
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+func spread(row Row) string {
+	if len(row.Times) == 0 {
+		return ""
+	}
+	lo, hi := slices.Min(row.Times), slices.Max(row.Times)
+	return fmt.Sprintf("%.2f–%.2f", lo.Seconds(), hi.Seconds())
+}
+
+func (r *Report) editSection(p printer) {
+	p("## 1. Edit-to-verdict\n\n")
+	p("A learner saves an edit to a lesson's stub and runs the lesson. Each timed run first appends a new `var _ = N` to the lesson's first stub file, ")
+	p("a real change of code, so the package is compiled, the test binary linked and every spec run again, as after a save. ")
+	p("The stub's specs all fail, as they do while a learner works. ")
+	p("`make lesson-NN` (which also checks that `bin/checker` is up to date) and `go test -race ./lessons/NN-topic/` take turns going first.\n\n")
+	p("| lesson | `make lesson-NN` | range | `go test -race` | range | ratio |\n|---|---|---|---|---|---|\n")
+	for _, e := range r.Edit {
+		p("| %s | %s | %s | %s | %s | %.2f |\n", e.Lesson, secs(e.Checker.Median()), spread(e.Checker), secs(e.Raw.Median()), spread(e.Raw), e.Ratio())
+	}
+	med, _ := r.editMedian()
+	p("\nMedian over lessons through the checker: **%s**.\n\n", secs(med))
+	if bd := r.Breakdown; bd != nil {
+		pct := func(d time.Duration) string { return fmt.Sprintf("%.0f%%", 100*d.Seconds()/bd.Total.Seconds()) }
+		p("### Where the time goes\n\n")
+		p("One raw `go test -race` of %s after an edit, from the go command's own record of its steps (`-debug-actiongraph`):\n\n", bd.Lesson)
+		p("| step | time | share |\n|---|---|---|\n")
+		p("| link the test binary | %s | %s |\n", secs(bd.Link), pct(bd.Link))
+		p("| run the specs | %s | %s |\n", secs(bd.Test), pct(bd.Test))
+		p("| compile the lesson and its specs | %s | %s |\n", secs(bd.Compile), pct(bd.Compile))
+		p("| vet | %s | %s |\n", secs(bd.Vet), pct(bd.Vet))
+		p("| the go command: load packages, hash files, consult its cache | %s | %s |\n", secs(bd.Other()), pct(bd.Other()))
+		p("| total | %s | |\n\n", secs(bd.Total))
+		p("The link is the largest step, and a save always costs one: go test links a fresh binary for every run that is not a cached pass. ")
+		p("The linker reads every package the test binary holds, %d of them for this lesson: Ginkgo, Gomega and their dependencies, the standard library and the race runtime; the lesson itself is a small part. ", bd.Packages)
+		p("go test already links the binaries it runs without symbol and DWARF tables, so there is nothing left for the checker to take off the link. ")
+		p("What would close the rest of the gap is a test binary with fewer packages to link (Ginkgo's reporters bring in go/types and golang.org/x/tools/go/packages, which no spec uses) or a faster core; ")
+		p("the checker's own work, one more process and reading go test's output, is the difference between the two columns.\n\n")
+	}
+}
+
+func (r *Report) verifySection(p printer) {
+	p("## 2. Verify the whole course\n\n")
+	p("`checker verify` runs every lesson's stub (every spec must fail), reference solution (every spec must pass) and known-bad variants (each must be rejected with the verdict it names), two `go test` runs at a time on two cores. ")
+	p("A run that came out as it should is kept in the result cache under a key of everything it was computed from: the checker, the go version and environment, go.mod and go.sum, the shared spec helpers, the lesson's directory and the files laid over it. ")
+	p("Verifying an unchanged course again takes no run; an edited lesson, helper or variant runs again, and a run that came out wrong is never kept. ")
+	p("`--no-cache` makes every run.\n\n")
+	p("| verify | median | range |\n|---|---|---|\n")
+	for _, row := range r.Verify {
+		p("| %s | %s | %s |\n", row.Name, secs(row.Median()), spread(row))
+	}
+	p("\n")
+	if len(r.Verify) >= 2 {
+		p("Without the result cache, verify is a sum of go test runs, one per stub, solution and variant, each with a link of its own: ")
+		p("the link of the edit-to-verdict table, times some two hundred runs, over two cores. ")
+		p("The empty build cache adds compiling the standard library, Ginkgo and Gomega with the race detector's instrumentation once. ")
+		p("What would shorten a full run: fewer, smaller links (see above), or verifying only the lessons a change touches, which the result cache already does.\n\n")
+	}
+}
+
+func (r *Report) gradeSection(p printer) {
+	p("## 3. Grading a class\n\n")
+	p("The class is the end-to-end test's fixture (`checker/testdata/script/grade.txtar`): ")
+	p("15 submissions graded on lessons 01 and 04, among them a compile error, a deadlock, an infinite loop, a panic on a goroutine, `os.Exit` in `init`, a data race, edited and added specs, a megabyte of output, network access and a directory that is not a kit. ")
+	p("The two archives of the test (a .zip and a .tar.gz) are graded here as directories. ")
+	p("Each timed run grades into an empty output directory, so no grade comes from an earlier run; the reference solutions are run first each time.\n\n")
+	p("The naive loop is what a grading script would do: copy the instructor's `go.mod`, `go.sum`, shared packages and spec files over each submission, then `go test -race` of the two lessons, one student after another ")
+	p("(only the `go test` runs are timed, not the copying).\n\n")
+	p("| grading | median | range |\n|---|---|---|\n")
+	for _, row := range r.Grade {
+		p("| %s | %s | %s |\n", row.Name, secs(row.Median()), spread(row))
+	}
+	p("\n")
+	if r.GradeLessons > 0 {
+		p("The checker grades %d student-lessons with %d lesson runs, plus the references: students who hand in the same files for a lesson share one run. ", r.GradeLessons, r.GradeRuns)
+		p("The naive loop runs every one of them.\n\n")
+	}
+	cores, naive, ok := r.gradeRatios()
+	if !ok {
+		return
+	}
+	p("Every core against one job: **%.2f×**. Every core against the naive loop: **%.2f×**.\n\n", cores, naive)
+	if cores < coresTarget {
+		p("### Why every core is not %.1f× one job\n\n", coresTarget)
+		p("One job is not one core. Within a single go test run the go command compiles packages in parallel and the compiler spreads a package's functions over the cores; ")
+		p("so one job already keeps the second core busy for part of every run, and a second job can only fill what is left: the link, which is mostly serial, and the specs, most of which wait on one goroutine. ")
+		p("Some of the class's time is not CPU at all: the infinite loop and the deadlock cost a spec timeout each, and after a timeout the rest of the lesson runs again in a fresh process. ")
+		p("And with runs shared among students, fewer and longer runs are left to spread over the cores, so the last one sets the end. ")
+		p("What would close it: more submissions per core (a real class of thirty or more keeps both workers busy until the end), ")
+		p("and shorter links, which are the serial part of each run.\n\n")
+	}
+}
+
+// Summary is a one-paragraph text of the report's figures for a terminal.
+func (r *Report) Summary() string {
+	var b strings.Builder
+	if len(r.Edit) > 0 {
+		med, noSlower := r.editMedian()
+		fmt.Fprintf(&b, "edit-to-verdict: median %.2fs through the checker; no slower than raw go test in %d of %d lessons\n", med.Seconds(), noSlower, len(r.Edit))
+	}
+	for _, row := range r.Verify {
+		fmt.Fprintf(&b, "%s: %.1fs\n", row.Name, row.Median().Seconds())
+	}
+	for _, row := range r.Grade {
+		fmt.Fprintf(&b, "%s: %.1fs\n", row.Name, row.Median().Seconds())
+	}
+	if cores, naive, ok := r.gradeRatios(); ok {
+		fmt.Fprintf(&b, "grading: every core %.2fx one job, %.2fx the naive loop\n", cores, naive)
+	}
+	return b.String()
+}

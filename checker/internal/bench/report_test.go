@@ -1,0 +1,63 @@
+package bench
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func secsList(ss ...float64) []time.Duration {
+	var out []time.Duration
+	for _, s := range ss {
+		out = append(out, time.Duration(s*float64(time.Second)))
+	}
+	return out
+}
+
+func TestMedian(t *testing.T) {
+	for _, c := range []struct {
+		in   []float64
+		want float64
+	}{
+		{nil, 0},
+		{[]float64{3}, 3},
+		{[]float64{5, 1, 3}, 3},
+		{[]float64{4, 1, 3, 2}, 2.5},
+	} {
+		if got := median(secsList(c.in...)).Seconds(); got != c.want {
+			t.Errorf("median(%v) = %v; want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestMarkdownJudgesTargets(t *testing.T) {
+	r := &Report{
+		Runs: 5, FullVerifyRuns: 5,
+		Edit: []EditRow{
+			{Lesson: "01-goroutines", Checker: Row{Times: secsList(1.2, 1.3, 1.1)}, Raw: Row{Times: secsList(1.3, 1.4, 1.2)}},
+			{Lesson: "02-thread", Checker: Row{Times: secsList(1.4)}, Raw: Row{Times: secsList(1.3)}},
+		},
+		Verify: []Row{{Name: "verify, results cached", Times: secsList(0.4)}},
+		Grade: []Row{
+			{Name: "one job", Times: secsList(30)},
+			{Name: "every core", Times: secsList(20)},
+			{Name: "naive", Times: secsList(80)},
+		},
+	}
+	var b strings.Builder
+	r.Markdown(&b)
+	md := b.String()
+	for _, want := range []string{
+		"| edit-to-verdict through the checker under 1.5 s (median over lessons) | 1.30 s | met |",
+		"| checker no slower than raw `go test -race` | 1 of 2 lessons | **missed** |",
+		"| whole-course verify under 20 s, warm | 0.4 s | met |",
+		"| grading with every core at least 1.8× faster than one job | 1.50× | **missed** |",
+		"| grading with every core at least 2.0× faster than the naive loop | 4.00× | met |",
+		"| 01-goroutines | 1.20 s | 1.10–1.30 | 1.30 s | 1.20–1.40 | 0.92 |",
+		"### Why every core is not 1.8× one job",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report lacks %q:\n%s", want, md)
+		}
+	}
+}
