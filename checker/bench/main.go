@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./checker/bench [-runs 5] [-full-verify-runs N] [-out docs/PERFORMANCE.md] [-sections edit,verify,grade]
+//	go run ./checker/bench [-runs 5] [-slow-runs N] [-out docs/PERFORMANCE.md] [-sections edit,verify,grade]
 package main
 
 import (
@@ -27,7 +27,7 @@ func main() {
 func run(args []string) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	runs := fs.Int("runs", 5, "timed runs of each measurement (the figure is their median)")
-	fullVerify := fs.Int("full-verify-runs", 0, "timed runs of verify without its result cache, warm and cold (default: -runs)")
+	slowRuns := fs.Int("slow-runs", 0, "timed runs of the measurements that take minutes: verify without its result cache, warm and cold, and the naive grading loop (default: -runs)")
 	out := fs.String("out", "docs/PERFORMANCE.md", `where to write the report ("-" for standard output)`)
 	sections := fs.String("sections", strings.Join(bench.Sections, ","), "what to measure, comma-separated")
 	lessons := fs.String("lessons", "", "lessons for the edit section, comma-separated directory names (default: all)")
@@ -43,7 +43,7 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "bench: run me from the kit's root directory (where go.mod is)")
 		return 2
 	}
-	o := bench.Options{Root: root, Runs: *runs, FullVerifyRuns: *fullVerify, Sections: strings.Split(*sections, ","), Log: os.Stderr}
+	o := bench.Options{Root: root, Runs: *runs, SlowRuns: *slowRuns, Sections: strings.Split(*sections, ","), Log: os.Stderr}
 	if *lessons != "" {
 		o.Lessons = strings.Split(*lessons, ",")
 	}

@@ -35,37 +35,47 @@ var Sections = []string{"edit", "verify", "grade"}
 type Options struct {
 	Root string // the kit to measure, absolute
 	Runs int    // timed runs of each measurement; the figure is their median
-	// FullVerifyRuns is the number of timed runs of verify without its
-	// result cache, warm and cold, minutes each; Runs if zero.
-	FullVerifyRuns int
-	Sections       []string  // which of Sections to run; all if empty
-	Lessons        []string  // lesson directories for the edit section; all if empty
-	Log            io.Writer // progress, one line per timed run
+	// SlowRuns is the number of timed runs of the measurements that take
+	// minutes each: verify without its result cache, warm and cold. Runs
+	// if zero.
+	SlowRuns int
+	Sections []string  // which of Sections to run; all if empty
+	Lessons  []string  // lesson directories for the edit section; all if empty
+	Log      io.Writer // progress, one line per timed run
 }
 
 // Report holds the figures of one bench.
 type Report struct {
-	Machine        Machine
-	Runs           int
-	FullVerifyRuns int
-	Edit           []EditRow
-	Verify         []Row
-	Grade          []Row
-	// GradeRuns is how many distinct lesson runs grading the class took,
-	// against the student-lessons it graded.
-	GradeRuns, GradeLessons int
-	Breakdown               *Breakdown // where the time of one raw edit-to-verdict goes
-	Elapsed                 time.Duration
+	Machine  Machine
+	Runs     int
+	SlowRuns int
+	Edit     []EditRow
+	Verify   []Row
+	Grade    []Row
+	// GradeLessons is how many student-lessons grading the class scores.
+	GradeLessons int
+	Breakdown    *Breakdown // where the time of one raw edit-to-verdict goes
+	Elapsed      time.Duration
 }
 
 // Row is one measurement: its timed runs and their median.
 type Row struct {
 	Name  string
-	Times []time.Duration
+	Times []time.Duration // wall time of each run
+	CPU   []time.Duration // processor time of each run, when recorded
 }
 
 // Median returns the median of the row's times.
 func (r Row) Median() time.Duration { return median(r.Times) }
+
+// Cores returns how many cores the row's runs kept busy on average: the
+// median processor time over the median wall time; 0 if not recorded.
+func (r Row) Cores() float64 {
+	if len(r.CPU) == 0 || r.Median() == 0 {
+		return 0
+	}
+	return median(r.CPU).Seconds() / r.Median().Seconds()
+}
 
 // EditRow is the edit-to-verdict time of one lesson, through the checker
 // and through raw go test.
@@ -98,6 +108,9 @@ type bench struct {
 	tmp  string
 	rep  *Report
 	base []string // environment of every command
+	// cpu is the processor time of the commands run since timed last
+	// cleared it: theirs and their children's, user and system.
+	cpu time.Duration
 }
 
 // Run measures the kit at o.Root.
@@ -106,8 +119,8 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	if o.Runs < 1 {
 		o.Runs = 5
 	}
-	if o.FullVerifyRuns < 1 {
-		o.FullVerifyRuns = o.Runs
+	if o.SlowRuns < 1 {
+		o.SlowRuns = o.Runs
 	}
 	if len(o.Sections) == 0 {
 		o.Sections = Sections
@@ -120,7 +133,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	b := &bench{o: o, tmp: tmp, kit: filepath.Join(tmp, "kit"), rep: &Report{Runs: o.Runs, FullVerifyRuns: o.FullVerifyRuns}}
+	b := &bench{o: o, tmp: tmp, kit: filepath.Join(tmp, "kit"), rep: &Report{Runs: o.Runs, SlowRuns: o.SlowRuns}}
 	// Every command sees the environment a learner's shell has, without a
 	// result cache the bench did not ask for.
 	for _, kv := range os.Environ() {
@@ -172,6 +185,11 @@ func (b *bench) run(ctx context.Context, dir string, env []string, name string, 
 	start := time.Now()
 	err := cmd.Run()
 	d := time.Since(start)
+	if cmd.ProcessState != nil {
+		// The child's usage includes that of its children it waited for:
+		// the compiler, linker and test binaries under go test.
+		b.cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
 	// Exit status 1 is a verdict: specs failed, or the checker found a
 	// problem. make exits 2 when its recipe failed, and names the recipe's
 	// status.
@@ -190,12 +208,14 @@ func (b *bench) run(ctx context.Context, dir string, env []string, name string, 
 func (b *bench) timed(name string, n int, f func(i int) (time.Duration, error)) (Row, error) {
 	row := Row{Name: name}
 	for i := range n {
+		b.cpu = 0
 		d, err := f(i)
 		if err != nil {
 			return row, err
 		}
 		row.Times = append(row.Times, d)
-		fmt.Fprintf(b.o.Log, "  %-40s run %d: %6.2fs\n", name, i+1, d.Seconds())
+		row.CPU = append(row.CPU, b.cpu)
+		fmt.Fprintf(b.o.Log, "  %-40s run %d: %6.2fs (%.2f cores busy)\n", name, i+1, d.Seconds(), b.cpu.Seconds()/d.Seconds())
 	}
 	return row, nil
 }
@@ -280,26 +300,23 @@ func (b *bench) edit(ctx context.Context) error {
 func (b *bench) verify(ctx context.Context) error {
 	fmt.Fprintln(b.o.Log, "verify:")
 	checker := filepath.Join(b.kit, "bin", "checker")
-	results := "THREADLINGS_CACHE=" + filepath.Join(b.tmp, "results")
-	// Fill the result cache (and the build cache) once, untimed.
-	if _, err := b.run(ctx, b.kit, []string{results}, checker, "verify"); err != nil {
+	// Every run with an empty result cache on a warm build cache; the
+	// first one's cache then serves the cached runs.
+	results := func(i int) string { return "THREADLINGS_CACHE=" + filepath.Join(b.tmp, fmt.Sprintf("results-%d", i)) }
+	full, err := b.timed("verify, result cache empty, build cache warm", b.o.SlowRuns, func(i int) (time.Duration, error) {
+		return b.run(ctx, b.kit, []string{results(i)}, checker, "verify")
+	})
+	if err != nil {
 		return err
 	}
 	row, err := b.timed("verify, results cached", b.o.Runs, func(int) (time.Duration, error) {
-		return b.run(ctx, b.kit, []string{results}, checker, "verify")
+		return b.run(ctx, b.kit, []string{results(0)}, checker, "verify")
 	})
 	if err != nil {
 		return err
 	}
-	b.rep.Verify = append(b.rep.Verify, row)
-	row, err = b.timed("verify --no-cache, build cache warm", b.o.FullVerifyRuns, func(int) (time.Duration, error) {
-		return b.run(ctx, b.kit, nil, checker, "verify", "--no-cache")
-	})
-	if err != nil {
-		return err
-	}
-	b.rep.Verify = append(b.rep.Verify, row)
-	row, err = b.timed("verify --no-cache, build cache empty", b.o.FullVerifyRuns, func(i int) (time.Duration, error) {
+	b.rep.Verify = append(b.rep.Verify, row, full)
+	row, err = b.timed("verify --no-cache, build cache empty", b.o.SlowRuns, func(i int) (time.Duration, error) {
 		gocache := filepath.Join(b.tmp, fmt.Sprintf("gocache-%d", i))
 		defer os.RemoveAll(gocache)
 		return b.run(ctx, b.kit, []string{"GOCACHE=" + gocache}, checker, "verify", "--no-cache")
@@ -334,8 +351,7 @@ func (b *bench) grade(ctx context.Context) error {
 			return b.run(ctx, b.kit, nil, checker, append(args, students...)...)
 		}
 	}
-	// Warm up, and count the runs grading takes.
-	if err := b.countGradeRuns(ctx, checker, students); err != nil {
+	if err := b.warmGrade(ctx, checker, students); err != nil {
 		return err
 	}
 	row, err := b.timed("checker grade --jobs 1", b.o.Runs, grade(1))
@@ -358,48 +374,14 @@ func (b *bench) grade(ctx context.Context) error {
 	return nil
 }
 
-// countGradeRuns grades the class once, untimed, and reads from -v output
-// how many lesson runs it took.
-func (b *bench) countGradeRuns(ctx context.Context, checker string, students []string) error {
+// warmGrade grades the class once, untimed.
+func (b *bench) warmGrade(ctx context.Context, checker string, students []string) error {
 	out := filepath.Join(b.tmp, "grades-warm")
 	defer os.RemoveAll(out)
-	args := append([]string{"grade", "--lessons", "01,04", "--format", "json", "--out", out}, students...)
-	if _, err := b.run(ctx, b.kit, nil, checker, args...); err != nil {
-		return err
-	}
+	args := append([]string{"grade", "--lessons", "01,04", "--format", "csv", "--out", out}, students...)
+	_, err := b.run(ctx, b.kit, nil, checker, args...)
 	b.rep.GradeLessons = len(students) * len(classLessons)
-	// Students whose lessons could not be read are not run; each distinct
-	// set of files is run once.
-	seen := map[string]bool{}
-	for _, s := range students {
-		for _, l := range classLessons {
-			if _, err := os.Stat(filepath.Join(s, "lessons", l)); err != nil {
-				continue
-			}
-			seen[lessonFingerprint(s, l)] = true
-		}
-	}
-	b.rep.GradeRuns = len(seen)
-	return nil
-}
-
-// lessonFingerprint is what grading runs a student's lesson from: the stub
-// files they hand in (the rest of the kit is the instructor's).
-func lessonFingerprint(student, lesson string) string {
-	l, err := course.Find(lesson[:2])
-	if err != nil {
-		return student + lesson
-	}
-	var sb strings.Builder
-	sb.WriteString(lesson)
-	for _, stub := range l.Stubs {
-		body, err := os.ReadFile(filepath.Join(student, "lessons", lesson, stub))
-		if err != nil {
-			body = []byte("\x00kit's")
-		}
-		fmt.Fprintf(&sb, "\n%s %d\n%s", stub, len(body), body)
-	}
-	return sb.String()
+	return err
 }
 
 // naive grades the class the way a script would: each student's copy with

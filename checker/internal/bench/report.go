@@ -23,7 +23,7 @@ func (r *Report) Markdown(w io.Writer) {
 	m := r.Machine
 	p("%s\n\n", markdownTitle)
 	p("Written by `make bench` (`go run ./checker/bench`); run it again to measure your own machine. ")
-	p("Every figure is the median of %d timed runs (the two rows of verify without its result cache: %d), made in a copy of the kit with a warm build cache unless a row says otherwise. ", r.Runs, r.FullVerifyRuns)
+	p("Every figure is the median of %d timed runs (verify without its result cache, warm and cold: %d), made in a copy of the kit with a warm build cache unless a row says otherwise. ", r.Runs, r.SlowRuns)
 	p("The bench took %s.\n\n", r.Elapsed.Round(time.Second))
 	p("| machine | |\n|---|---|\n")
 	p("| CPU | %s, %d cores |\n| memory | %s |\n| system | %s |\n| Go | %s |\n| kit | commit %s |\n| date | %s |\n| load average at start | %s |\n\n",
@@ -137,9 +137,9 @@ func (r *Report) verifySection(p printer) {
 	p("A run that came out as it should is kept in the result cache under a key of everything it was computed from: the checker, the go version and environment, go.mod and go.sum, the shared spec helpers, the lesson's directory and the files laid over it. ")
 	p("Verifying an unchanged course again takes no run; an edited lesson, helper or variant runs again, and a run that came out wrong is never kept. ")
 	p("`--no-cache` makes every run.\n\n")
-	p("| verify | median | range |\n|---|---|---|\n")
+	p("| verify | median | range | cores busy |\n|---|---|---|---|\n")
 	for _, row := range r.Verify {
-		p("| %s | %s | %s |\n", row.Name, secs(row.Median()), spread(row))
+		p("| %s | %s | %s | %.2f |\n", row.Name, secs(row.Median()), spread(row), row.Cores())
 	}
 	p("\n")
 	if len(r.Verify) >= 2 {
@@ -158,14 +158,15 @@ func (r *Report) gradeSection(p printer) {
 	p("Each timed run grades into an empty output directory, so no grade comes from an earlier run; the reference solutions are run first each time.\n\n")
 	p("The naive loop is what a grading script would do: copy the instructor's `go.mod`, `go.sum`, shared packages and spec files over each submission, then `go test -race` of the two lessons, one student after another ")
 	p("(only the `go test` runs are timed, not the copying).\n\n")
-	p("| grading | median | range |\n|---|---|---|\n")
+	p("| grading | median | range | cores busy |\n|---|---|---|---|\n")
 	for _, row := range r.Grade {
-		p("| %s | %s | %s |\n", row.Name, secs(row.Median()), spread(row))
+		p("| %s | %s | %s | %.2f |\n", row.Name, secs(row.Median()), spread(row), row.Cores())
 	}
+	p("\n*Cores busy* is processor time (user and system, of every process the command started) over wall time.\n")
 	p("\n")
 	if r.GradeLessons > 0 {
-		p("The checker grades %d student-lessons with %d lesson runs, plus the references: students who hand in the same files for a lesson share one run. ", r.GradeLessons, r.GradeRuns)
-		p("The naive loop runs every one of them.\n\n")
+		p("The naive loop runs all %d student-lessons. The checker runs fewer: students who hand in the same files for a lesson share one run, and a student whose files are the reference solution's gets the reference's run. ", r.GradeLessons)
+		p("It also runs the reference solutions, which the naive loop does not.\n\n")
 	}
 	cores, naive, ok := r.gradeRatios()
 	if !ok {
@@ -174,8 +175,9 @@ func (r *Report) gradeSection(p printer) {
 	p("Every core against one job: **%.2f×**. Every core against the naive loop: **%.2f×**.\n\n", cores, naive)
 	if cores < coresTarget {
 		p("### Why every core is not %.1f× one job\n\n", coresTarget)
-		p("One job is not one core. Within a single go test run the go command compiles packages in parallel and the compiler spreads a package's functions over the cores; ")
-		p("so one job already keeps the second core busy for part of every run, and a second job can only fill what is left: the link, which is mostly serial, and the specs, most of which wait on one goroutine. ")
+		p("One job is not one core: it kept %.2f cores busy on average, so %d cores can make it at most %.2f× faster. ", r.Grade[0].Cores(), r.Machine.Cores, float64(r.Machine.Cores)/max(r.Grade[0].Cores(), 1))
+		p("Within a single go test run the go command compiles packages in parallel, the compiler spreads a package's functions over the cores, and vet runs beside the link; ")
+		p("a second job can only fill what is left, while the other job links, which is mostly serial, or runs specs that wait on one goroutine. ")
 		p("Some of the class's time is not CPU at all: the infinite loop and the deadlock cost a spec timeout each, and after a timeout the rest of the lesson runs again in a fresh process. ")
 		p("And with runs shared among students, fewer and longer runs are left to spread over the cores, so the last one sets the end. ")
 		p("What would close it: more submissions per core (a real class of thirty or more keeps both workers busy until the end), ")

@@ -32,7 +32,7 @@ func TestMedian(t *testing.T) {
 
 func TestMarkdownJudgesTargets(t *testing.T) {
 	r := &Report{
-		Runs: 5, FullVerifyRuns: 5,
+		Runs: 5, SlowRuns: 5,
 		Edit: []EditRow{
 			{Lesson: "01-goroutines", Checker: Row{Times: secsList(1.2, 1.3, 1.1)}, Raw: Row{Times: secsList(1.3, 1.4, 1.2)}},
 			{Lesson: "02-thread", Checker: Row{Times: secsList(1.4)}, Raw: Row{Times: secsList(1.3)}},

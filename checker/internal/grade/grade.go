@@ -187,6 +187,14 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 			o.Cache.Store(t.key, t.res)
 		}
 	}
+	// A student whose files are the reference's gets the reference's run.
+	byKey := map[string]*task{}
+	for _, l := range o.Lessons {
+		ov := base.Solution(l)
+		if key, err := base.Key(l, ov); err == nil {
+			byKey[key] = &task{lesson: l, overlay: ov, key: key, res: reference[l.Dir]}
+		}
+	}
 	for _, l := range o.Lessons {
 		if res := reference[l.Dir]; !res.OK() {
 			refErrs = append(refErrs, referenceProblem(res))
@@ -200,7 +208,6 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 	// files: students who hand in the same files for a lesson share its
 	// run.
 	students := make([]*Student, len(paths))
-	byKey := map[string]*task{}
 	var tasks []*task
 	for i, p := range paths {
 		st := &Student{Student: Name(p), Source: p, Environment: env}
@@ -237,10 +244,12 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 			t := byKey[key]
 			if t == nil || err != nil {
 				t = &task{lesson: l, overlay: ov, key: key}
-				tasks = append(tasks, t)
 				if err == nil {
 					byKey[key] = t
 				}
+			}
+			if len(t.users) == 0 {
+				tasks = append(tasks, t)
 			}
 			t.users = append(t.users, user{st, k})
 		}
@@ -299,8 +308,9 @@ type user struct {
 }
 
 // runAll runs tasks, jobs at a time, each with a temporary directory of its
-// own, and calls done (if not nil) after each. It returns the first error
-// that kept a task from running at all.
+// own, and calls done (if not nil) after each; a task that has its result
+// already is not run again. It returns the first error that kept a task
+// from running at all.
 func runAll(ctx context.Context, base runner.Runner, tasks []*task, jobs int, done func(*task)) error {
 	queue := make(chan *task)
 	var wg sync.WaitGroup
@@ -309,6 +319,12 @@ func runAll(ctx context.Context, base runner.Runner, tasks []*task, jobs int, do
 	for range max(jobs, 1) {
 		wg.Go(func() {
 			for t := range queue {
+				if t.res != nil {
+					if done != nil {
+						done(t)
+					}
+					continue
+				}
 				res, err := runTask(ctx, base, t)
 				if err != nil {
 					mu.Lock()
