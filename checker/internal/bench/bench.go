@@ -36,8 +36,8 @@ type Options struct {
 	Root string // the kit to measure, absolute
 	Runs int    // timed runs of each measurement; the figure is their median
 	// SlowRuns is the number of timed runs of the measurements that take
-	// minutes each: verify without its result cache, warm and cold. Runs
-	// if zero.
+	// minutes each: verify without its result cache, warm and cold, and
+	// the naive grading loop. Runs if zero.
 	SlowRuns int
 	Sections []string  // which of Sections to run; all if empty
 	Lessons  []string  // lesson directories for the edit section; all if empty
@@ -364,7 +364,7 @@ func (b *bench) grade(ctx context.Context) error {
 		return err
 	}
 	b.rep.Grade = append(b.rep.Grade, row)
-	row, err = b.timed("naive loop", b.o.Runs, func(i int) (time.Duration, error) {
+	row, err = b.timed("naive loop", b.o.SlowRuns, func(i int) (time.Duration, error) {
 		return b.naive(ctx, students, i)
 	})
 	if err != nil {

@@ -23,7 +23,7 @@ func (r *Report) Markdown(w io.Writer) {
 	m := r.Machine
 	p("%s\n\n", markdownTitle)
 	p("Written by `make bench` (`go run ./checker/bench`); run it again to measure your own machine. ")
-	p("Every figure is the median of %d timed runs (verify without its result cache, warm and cold: %d), made in a copy of the kit with a warm build cache unless a row says otherwise. ", r.Runs, r.SlowRuns)
+	p("Every figure is the median of %d timed runs (the rows that take minutes, verify without its result cache and the naive loop: %d), made in a copy of the kit with a warm build cache unless a row says otherwise. ", r.Runs, r.SlowRuns)
 	p("The bench took %s.\n\n", r.Elapsed.Round(time.Second))
 	p("| machine | |\n|---|---|\n")
 	p("| CPU | %s, %d cores |\n| memory | %s |\n| system | %s |\n| Go | %s |\n| kit | commit %s |\n| date | %s |\n| load average at start | %s |\n\n",
@@ -131,17 +131,22 @@ func (r *Report) editSection(p printer) {
 	}
 }
 
+// rowsTable writes rows as a table of their medians, ranges and cores busy.
+func rowsTable(p printer, what string, rows []Row) {
+	p("| %s | median | range | cores busy |\n|---|---|---|---|\n", what)
+	for _, row := range rows {
+		p("| %s | %s | %s | %.2f |\n", row.Name, secs(row.Median()), spread(row), row.Cores())
+	}
+	p("\n*Cores busy* is processor time (user and system, of every process the command started) over wall time.\n\n")
+}
+
 func (r *Report) verifySection(p printer) {
 	p("## 2. Verify the whole course\n\n")
-	p("`checker verify` runs every lesson's stub (every spec must fail), reference solution (every spec must pass) and known-bad variants (each must be rejected with the verdict it names), two `go test` runs at a time on two cores. ")
+	p("`checker verify` runs every lesson's stub (every spec must fail), reference solution (every spec must pass) and known-bad variants (each must be rejected with the verdict it names), one `go test` run at a time per core. ")
 	p("A run that came out as it should is kept in the result cache under a key of everything it was computed from: the checker, the go version and environment, go.mod and go.sum, the shared spec helpers, the lesson's directory and the files laid over it. ")
 	p("Verifying an unchanged course again takes no run; an edited lesson, helper or variant runs again, and a run that came out wrong is never kept. ")
 	p("`--no-cache` makes every run.\n\n")
-	p("| verify | median | range | cores busy |\n|---|---|---|---|\n")
-	for _, row := range r.Verify {
-		p("| %s | %s | %s | %.2f |\n", row.Name, secs(row.Median()), spread(row), row.Cores())
-	}
-	p("\n")
+	rowsTable(p, "verify", r.Verify)
 	if len(r.Verify) >= 2 {
 		p("Without the result cache, verify is a sum of go test runs, one per stub, solution and variant, each with a link of its own: ")
 		p("the link of the edit-to-verdict table, times some two hundred runs, over two cores. ")
@@ -158,12 +163,7 @@ func (r *Report) gradeSection(p printer) {
 	p("Each timed run grades into an empty output directory, so no grade comes from an earlier run; the reference solutions are run first each time.\n\n")
 	p("The naive loop is what a grading script would do: copy the instructor's `go.mod`, `go.sum`, shared packages and spec files over each submission, then `go test -race` of the two lessons, one student after another ")
 	p("(only the `go test` runs are timed, not the copying).\n\n")
-	p("| grading | median | range | cores busy |\n|---|---|---|---|\n")
-	for _, row := range r.Grade {
-		p("| %s | %s | %s | %.2f |\n", row.Name, secs(row.Median()), spread(row), row.Cores())
-	}
-	p("\n*Cores busy* is processor time (user and system, of every process the command started) over wall time.\n")
-	p("\n")
+	rowsTable(p, "grading", r.Grade)
 	if r.GradeLessons > 0 {
 		p("The naive loop runs all %d student-lessons. The checker runs fewer: students who hand in the same files for a lesson share one run, and a student whose files are the reference solution's gets the reference's run. ", r.GradeLessons)
 		p("It also runs the reference solutions, which the naive loop does not.\n\n")
