@@ -32,7 +32,7 @@ help:
 	@echo "  make test         vet, checker unit and end-to-end tests, spec-helper tests, verify"
 	@echo "  make verify       every stub fails, every solution passes, every bad variant is rejected"
 	@echo "  make stress N=100 every solution N times per GOMAXPROCS (1, 2, 4), shuffled, under -race"
-	@echo "  make bench        measure this machine and write docs/PERFORMANCE.md (about an hour)"
+	@echo "  make bench        measure this machine and write docs/PERFORMANCE.md (an hour or more)"
 	@echo "Instructors:"
 	@echo "  bin/checker grade submissions/*   grade a class (see README)"
 	@echo "  make gradescope   the Gradescope autograder bundle, dist/gradescope.zip"
