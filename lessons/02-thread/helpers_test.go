@@ -58,33 +58,6 @@ func captureExceptHook() *hookCalls {
 // explode is a target that panics; specs look for its name in the stack.
 func explode() { panic("boom") }
 
-// together calls f(0), …, f(n-1) on n goroutines released at the same
-// moment, and returns when all of them have returned. A panic in one of them
-// is raised again on the spec's goroutine, where it fails the spec instead
-// of crashing the whole suite.
-func together(n int, f func(i int)) {
-	gate := make(chan struct{})
-	panics := make(chan any, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() {
-			defer func() {
-				if v := recover(); v != nil {
-					panics <- v
-				}
-			}()
-			<-gate
-			f(i)
-		})
-	}
-	close(gate)
-	wg.Wait()
-	close(panics)
-	for v := range panics {
-		panic(v)
-	}
-}
-
 // joinAsync calls t.Join on a new goroutine and delivers what it returned.
 // A panic in Join is delivered as an error instead of crashing the suite.
 func joinAsync(t *thread.Thread) <-chan error {

@@ -143,7 +143,7 @@ var _ = Describe("A running thread", func() {
 		})
 		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
 		problems := make([]string, n)
-		together(n, func(i int) {
+		spec.Together(n, func(i int) {
 			var once sync.Once
 			lookedOnce := func() { once.Do(func() { looked <- struct{}{} }) }
 			defer lookedOnce()

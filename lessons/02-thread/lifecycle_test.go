@@ -43,7 +43,7 @@ var _ = Describe("New", func() {
 
 	It("never gives two unnamed threads the same number", func() {
 		names := make([]string, 16)
-		together(len(names), func(i int) { names[i] = thread.New("", nil).Name() })
+		spec.Together(len(names), func(i int) { names[i] = thread.New("", nil).Name() })
 		seen := map[string]bool{}
 		for _, name := range names {
 			Expect(seen).NotTo(HaveKey(name), "two threads made at the same time were both called %s: take the numbers from one counter that is safe to use from many goroutines", name)
@@ -121,7 +121,7 @@ var _ = Describe("Start", func() {
 		var runs atomic.Int32
 		t := thread.New("contested", func() { runs.Add(1) })
 		errs := make([]error, 8)
-		together(len(errs), func(i int) { errs[i] = t.Start() })
+		spec.Together(len(errs), func(i int) { errs[i] = t.Start() })
 		wins := 0
 		for _, err := range errs {
 			if err == nil {
@@ -163,7 +163,7 @@ var _ = Describe("Ident", func() {
 			threads[i] = thread.New("", nil)
 		}
 		idents := make([]uint64, len(threads))
-		together(len(threads), func(i int) {
+		spec.Together(len(threads), func(i int) {
 			if threads[i].Start() == nil {
 				idents[i] = threads[i].Ident()
 			}

@@ -49,10 +49,10 @@ var _ = Describe("Board", func() {
 		var mu sync.Mutex
 		arrived, seen := 0, 0
 		all, leave := newGate(), newGate()
-		w := watch()
-		runs := make([]*run, readers)
+		w := spec.Watch()
+		runs := make([]*spec.Call, readers)
 		for i := range runs {
-			runs[i] = start(func() {
+			runs[i] = spec.Go(func() {
 				b.View(func(prices map[string]int) {
 					inside.Enter()
 					defer inside.Leave()
@@ -67,11 +67,10 @@ var _ = Describe("Board", func() {
 				})
 			})
 		}
-		waiting := w.waitFor(all.ch)
+		waiting := w.WaitFor(all.ch)
 		leave.open()
 		for _, r := range runs {
-			<-r.done
-			r.check()
+			r.Wait()
 		}
 		Expect(waiting).To(BeEmpty(), "one reader was inside View while the others waited at %s: View must take the read lock (RLock), which lets readers in together", strings.Join(waiting, ", "))
 		Expect(inside.Max()).To(Equal(readers), "%d readers were inside View at most, of %d: readers must not shut each other out", inside.Max(), readers)
@@ -82,10 +81,10 @@ var _ = Describe("Board", func() {
 		var b rlock.Board
 		b.Set("tea", 3)
 		var readers, writers spec.Gauge
-		w := watch()
+		w := spec.Watch()
 
 		readerIn, readerOut := newGate(), newGate()
-		reader := start(func() {
+		reader := spec.Go(func() {
 			b.View(func(map[string]int) {
 				readers.Enter()
 				defer readers.Leave()
@@ -93,11 +92,11 @@ var _ = Describe("Board", func() {
 				<-readerOut.ch
 			})
 		})
-		Expect(w.waitFor(readerIn.ch)).To(BeEmpty(), "View never called fn on a Board that nobody else uses")
+		Expect(w.WaitFor(readerIn.ch)).To(BeEmpty(), "View never called fn on a Board that nobody else uses")
 
 		readersSeen := -1
 		writerIn, writerOut := newGate(), newGate()
-		writer := start(func() {
+		writer := spec.Go(func() {
 			b.Update(func(prices map[string]int) {
 				writers.Enter()
 				defer writers.Leave()
@@ -107,28 +106,25 @@ var _ = Describe("Board", func() {
 				<-writerOut.ch
 			})
 		})
-		Expect(w.waitFor(writerIn.ch)).NotTo(BeEmpty(), "Update ran while a reader was inside View: Update must take the write lock (Lock), which waits for every reader to leave")
+		Expect(w.WaitFor(writerIn.ch)).NotTo(BeEmpty(), "Update ran while a reader was inside View: Update must take the write lock (Lock), which waits for every reader to leave")
 		readerOut.open()
-		Expect(w.waitFor(writerIn.ch)).To(BeEmpty(), "Update still waits after the last reader left")
-		<-reader.done
-		reader.check()
+		Expect(w.WaitFor(writerIn.ch)).To(BeEmpty(), "Update still waits after the last reader left")
+		reader.Wait()
 
 		writersSeen, priceSeen := -1, 0
 		lateIn := newGate()
-		late := start(func() {
+		late := spec.Go(func() {
 			b.View(func(prices map[string]int) {
 				writersSeen = writers.Now()
 				priceSeen = prices["tea"]
 				lateIn.open()
 			})
 		})
-		Expect(w.waitFor(lateIn.ch)).NotTo(BeEmpty(), "a reader got into View while Update was inside: View must take the read lock (RLock), which waits for the writer")
+		Expect(w.WaitFor(lateIn.ch)).NotTo(BeEmpty(), "a reader got into View while Update was inside: View must take the read lock (RLock), which waits for the writer")
 		writerOut.open()
-		Expect(w.waitFor(lateIn.ch)).To(BeEmpty(), "View still waits after Update finished")
-		<-writer.done
-		writer.check()
-		<-late.done
-		late.check()
+		Expect(w.WaitFor(lateIn.ch)).To(BeEmpty(), "View still waits after Update finished")
+		writer.Wait()
+		late.Wait()
 
 		Expect(readersSeen).To(BeZero(), "Update's fn ran with %d readers inside: the writer must be alone", readersSeen)
 		Expect(writersSeen).To(BeZero(), "View's fn ran with %d writers inside: readers must wait for the writer", writersSeen)

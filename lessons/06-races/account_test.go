@@ -8,6 +8,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	races "github.com/threadlings/threadlings/lessons/06-races"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
 
 var _ = Describe("Account", func() {
@@ -54,7 +55,7 @@ var _ = Describe("Account", func() {
 		const workers, rounds = 8, 50
 		var granted atomic.Int64
 		var negative atomic.Bool
-		together(workers, func(int) {
+		spec.Together(workers, func(int) {
 			for range rounds {
 				a.Deposit(1)
 				for range 2 { // twice as many withdrawals as deposits: money is short

@@ -8,6 +8,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	races "github.com/threadlings/threadlings/lessons/06-races"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
 
 var _ = Describe("Counter", func() {
@@ -38,7 +39,7 @@ var _ = Describe("Counter", func() {
 		c := &races.Counter{Yield: runtime.Gosched}
 		const workers, incs = 8, 200
 		var wentDown atomic.Bool
-		together(workers, func(int) {
+		spec.Together(workers, func(int) {
 			last := int64(0)
 			for range incs {
 				c.Inc()

@@ -7,6 +7,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	races "github.com/threadlings/threadlings/lessons/06-races"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
 
 // config stands for something expensive to build; build says which call
@@ -69,7 +70,7 @@ var _ = Describe("Lazy", func() {
 		var builds atomic.Int64
 		l := lazyConfig(&builds, everyone.waitForAll)
 		got := make([]*config, workers)
-		together(workers, func(i int) {
+		spec.Together(workers, func(i int) {
 			everyone.enter()
 			got[i] = l.Get()
 		})

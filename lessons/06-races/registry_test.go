@@ -8,6 +8,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	races "github.com/threadlings/threadlings/lessons/06-races"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
 
 // registerOverlapping registers names, the first held inside Register
@@ -70,7 +71,7 @@ var _ = Describe("Registry", func() {
 			names[i] = fmt.Sprintf("visitor-%02d", i)
 		}
 		got := make([][]int, workers)
-		together(workers, func(w int) {
+		spec.Together(workers, func(w int) {
 			everyone.enter()
 			got[w] = make([]int, count)
 			for k := range count {

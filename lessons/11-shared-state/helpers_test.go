@@ -7,20 +7,13 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"reflect"
-	"runtime"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
-	"github.com/onsi/gomega/gleak"
 
-	sharedstate "github.com/threadlings/threadlings/lessons/11-shared-state"
 	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
 
@@ -28,137 +21,6 @@ import (
 // take. A correct answer needs a small part of it, even on a busy machine
 // with the race detector on.
 var processTimeout = SpecTimeout(10 * time.Second)
-
-// ---- goroutines in one process ----
-
-// A call is a function running in a goroutine of its own. A panic in it is
-// kept and raised again on the spec's goroutine by wait.
-type call struct {
-	id       atomic.Uint64 // the goroutine's id, as stack traces show it
-	done     chan struct{}
-	panicked any
-}
-
-func goCall(f func()) *call {
-	c := &call{done: make(chan struct{})}
-	go func() {
-		c.id.Store(goroutineID())
-		defer close(c.done)
-		defer func() { c.panicked = recover() }()
-		f()
-	}()
-	return c
-}
-
-// goroutineID returns the calling goroutine's id. Go has no goroutine ids to
-// program with; stack traces show them, and specs may read them there.
-func goroutineID() uint64 {
-	var buf [64]byte
-	n := runtime.Stack(buf[:], false)
-	id, _ := strconv.ParseUint(strings.Fields(string(buf[:n]))[1], 10, 64)
-	return id
-}
-
-// awaitExit waits until c's goroutine has exited, found by looking at the
-// list of goroutines, which (unlike a channel or a WaitGroup) does not
-// order c's memory accesses before the caller's for the race detector.
-func (c *call) awaitExit() {
-	for {
-		if id := c.id.Load(); id != 0 && !slices.ContainsFunc(gleak.Goroutines(), func(g gleak.Goroutine) bool { return g.ID == id }) {
-			return
-		}
-		time.Sleep(100 * time.Microsecond)
-	}
-}
-
-func (c *call) returned() bool {
-	select {
-	case <-c.done:
-		return true
-	default:
-		return false
-	}
-}
-
-func (c *call) wait() {
-	<-c.done
-	if c.panicked != nil {
-		panic(c.panicked)
-	}
-}
-
-// together runs f(0) ... f(n-1) in n goroutines released at the same moment
-// and waits for all of them.
-func together(n int, f func(i int)) {
-	start := make(chan struct{})
-	calls := make([]*call, n)
-	for i := range n {
-		calls[i] = goCall(func() {
-			<-start
-			f(i)
-		})
-	}
-	close(start)
-	for _, c := range calls {
-		c.wait()
-	}
-}
-
-// lessonPath is the import path of the lesson's package. Stack traces name
-// the lesson's functions after it, and the specs' after it + "_test".
-var lessonPath = reflect.TypeFor[sharedstate.Store]().PkgPath()
-
-// A watcher tells whether the goroutines started since it was made have all
-// come to rest: each one that runs code of the lesson (or of its specs) is
-// parked, waiting on a channel, a select, a mutex or the like. Only another
-// goroutine can wake a parked goroutine, so when all of them are parked
-// nothing will move until the spec itself does something. Goroutines that
-// are running, runnable, or in a system call are not at rest.
-type watcher struct {
-	old map[uint64]bool
-}
-
-func newWatcher() *watcher {
-	w := &watcher{old: map[uint64]bool{}}
-	for _, g := range gleak.Goroutines() {
-		w.old[g.ID] = true
-	}
-	return w
-}
-
-var parkedStates = []string{
-	"chan send", "chan receive", "chan send (nil chan)", "chan receive (nil chan)",
-	"select", "select (no cases)", "semacquire", "sync.Mutex.Lock", "sync.RWMutex.Lock",
-	"sync.RWMutex.RLock", "sync.Cond.Wait", "sync.WaitGroup.Wait",
-}
-
-func (w *watcher) atRest() bool {
-	for _, g := range gleak.Goroutines() {
-		if w.old[g.ID] || !strings.Contains(g.Backtrace, lessonPath) {
-			continue
-		}
-		state, _, _ := strings.Cut(g.State, ",")
-		if !slices.Contains(parkedStates, state) {
-			return false
-		}
-	}
-	return true
-}
-
-// settle waits until c has returned, and reports true, or until every
-// goroutine w watches is at rest with c still running, and reports false:
-// then c waits for something only the spec can do.
-func (w *watcher) settle(c *call) (returned bool) {
-	for {
-		if c.returned() {
-			return true
-		}
-		if w.atRest() {
-			return c.returned() // it may have returned just as we looked
-		}
-		time.Sleep(100 * time.Microsecond)
-	}
-}
 
 // ---- child processes ----
 

@@ -60,7 +60,7 @@ var _ = Describe("Store", func() {
 		s := sharedstate.NewStore()
 		defer s.Close()
 		const workers, updates = 8, 100
-		together(workers, func(i int) {
+		spec.Together(workers, func(i int) {
 			own := fmt.Sprintf("worker-%d", i)
 			for n := range updates {
 				s.Update("hits", plus(1))
@@ -86,24 +86,24 @@ var _ = Describe("Store", func() {
 		// WaitGroup or mutex of the spec links them: only the Store orders
 		// their reads and writes, and the race detector checks that it does.
 		const visitors = 3
-		calls := make([]*call, visitors)
+		calls := make([]*spec.Call, visitors)
 		for i := range visitors {
-			calls[i] = goCall(func() {
+			calls[i] = spec.Go(func() {
 				s.Update("visits", plus(1))
 				s.Set(fmt.Sprintf("visitor-%d", i), i)
 				s.Get("visits")
 			})
-			calls[i].awaitExit()
+			calls[i].AwaitExit()
 		}
 		v, _ := s.Get("visits")
 		for _, c := range calls {
-			c.wait()
+			c.Wait()
 		}
 		Expect(v).To(Equal(visitors), "%d goroutines each added 1 to visits, one after another, and visits is %d", visitors, v)
 	})
 
 	It("runs Update's function while no other call can run", func() {
-		w := newWatcher()
+		w := spec.Watch()
 		s := sharedstate.NewStore()
 		defer s.Close()
 		Expect(s.Set("stock", 5)).To(Succeed())
@@ -111,7 +111,7 @@ var _ = Describe("Store", func() {
 		inside, release := make(chan struct{}), make(chan struct{})
 		defer close(release) // in case the spec fails before it lets f go
 		var seen, got int
-		update := goCall(func() {
+		update := spec.Go(func() {
 			got, _ = s.Update("stock", func(old int) int {
 				seen = old
 				close(inside)
@@ -121,17 +121,17 @@ var _ = Describe("Store", func() {
 		})
 		select {
 		case <-inside:
-		case <-update.done:
-			update.wait()
+		case <-update.Done():
+			update.Wait()
 			Fail("Update returned without calling f")
 		}
 
 		// f is running and waits for us. A Set now must wait for it.
-		set := goCall(func() { s.Set("stock", 100) })
-		setReturned := w.settle(set)
+		set := spec.Go(func() { s.Set("stock", 100) })
+		setReturned := w.Settle(set)
 		release <- struct{}{}
-		update.wait()
-		set.wait()
+		update.Wait()
+		set.Wait()
 
 		Expect(setReturned).To(BeFalse(), "Set(\"stock\", 100) returned while Update's function was still running: "+
 			"another call slipped in between Update's read and its write. Run f inside the one operation the owner goroutine carries out, not between a Get and a Set.")

@@ -53,7 +53,7 @@ func verifyCmd(ctx context.Context, s *session, args []string) int {
 		s.out.Printf("\n%s\n", s.out.Red(fmt.Sprintf("verify: problems found (%s, %s)", race, time.Since(start).Round(100*time.Millisecond))))
 		return ExitFailed
 	}
-	s.out.Printf("\n%s\n", s.out.Green(fmt.Sprintf("verify: %d lessons sound (%s, %s)", len(reports), race, time.Since(start).Round(100*time.Millisecond))))
+	s.out.Printf("\n%s\n", s.out.Green(fmt.Sprintf("verify: %d %s sound (%s, %s)", len(reports), lessonsNoun(len(reports)), race, time.Since(start).Round(100*time.Millisecond))))
 	return ExitOK
 }
 
@@ -134,4 +134,12 @@ func printProblems(p *render.Printer, r *verify.Report, verbose bool) {
 			}
 		}
 	}
+}
+
+// lessonsNoun is "lesson" or "lessons", to go after n.
+func lessonsNoun(n int) string {
+	if n == 1 {
+		return "lesson"
+	}
+	return "lessons"
 }

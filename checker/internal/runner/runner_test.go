@@ -63,6 +63,10 @@ func TestEveryVerdictOfTheHelpers(t *testing.T) {
 		"verdicts bubble panic":                         verdict.Panic,
 		"verdicts child process":                        verdict.Pass,
 		"helpers serves HTTP in a bubble, on fake time": verdict.Pass,
+		"helpers finds where a call waits in the learner's code":          verdict.Pass,
+		"helpers is not stuck while a watched goroutine still runs":       verdict.Pass,
+		"helpers settles when every watched goroutine waits for the spec": verdict.Pass,
+		"helpers raises a call's panic on the spec's goroutine":           verdict.Pass,
 	}
 	if r.Race {
 		want["verdicts race"] = verdict.Race

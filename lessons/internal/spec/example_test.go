@@ -29,3 +29,24 @@ func ExampleGauge() {
 	fmt.Println("most at once:", gauge.Max(), "now:", gauge.Now(), "entered:", gauge.Total())
 	// Output: most at once: 3 now: 0 entered: 3
 }
+
+// Together starts goroutines at the same moment and waits for all of them.
+func ExampleTogether() {
+	var mu sync.Mutex
+	sum := 0
+	spec.Together(4, func(i int) {
+		mu.Lock()
+		defer mu.Unlock()
+		sum += i
+	})
+	fmt.Println("sum:", sum)
+	// Output: sum: 6
+}
+
+// A Call hands a panic in its goroutine back to whoever waits for it.
+func ExampleGo() {
+	c := spec.Go(func() { panic("out of stock") })
+	defer func() { fmt.Println("recovered:", recover()) }()
+	c.Wait()
+	// Output: recovered: out of stock
+}

@@ -33,11 +33,17 @@ func lessonDirs() (dir, importDir string) {
 // module is the kit's module path.
 const module = "github.com/threadlings/threadlings"
 
+// inLessonDir reports whether file is in the lesson's directory: the
+// learner's code or the lesson's specs.
+func inLessonDir(file string) bool {
+	dir := filepath.Dir(file)
+	return dir == lessonDir || dir == lessonImportDir
+}
+
 // isLearnerFile reports whether file is one of the lesson's own source files
 // (not a spec file), the code a learner writes.
 func isLearnerFile(file string) bool {
-	dir := filepath.Dir(file)
-	return (dir == lessonDir || dir == lessonImportDir) && !strings.HasSuffix(file, "_test.go")
+	return inLessonDir(file) && !strings.HasSuffix(file, "_test.go")
 }
 
 // frameLine matches the file line of a frame in a Go stack trace:

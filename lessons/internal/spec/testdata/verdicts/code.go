@@ -64,3 +64,8 @@ func StartAndForget() {
 
 // Nap sleeps for d.
 func Nap(d time.Duration) { time.Sleep(d) }
+
+// WaitOn waits until ch is closed.
+func WaitOn(ch <-chan struct{}) {
+	<-ch
+}

@@ -97,4 +97,62 @@ var _ = Describe("helpers", func() {
 		Expect(time.Since(start)).To(Equal(time.Second))
 		Expect(gauge.Max()).To(Equal(3))
 	})
+
+	It("finds where a call waits in the learner's code", func() {
+		release := make(chan struct{})
+		w := spec.Watch()
+		c := spec.Go(func() { verdicts.WaitOn(release) })
+		Expect(w.WaitFor(c.Done())).To(Equal([]string{"[chan receive] at code.go:70"}))
+		Expect(c.Waiting()).To(BeTrue(), "a goroutine parked on a channel is waiting")
+		close(release)
+		Expect(w.WaitFor(c.Done())).To(BeNil(), "a call that returns is not stuck")
+		c.Wait()
+		c.AwaitExit()
+		Expect(c.Waiting()).To(BeFalse(), "a goroutine that has exited is not waiting")
+	})
+	It("is not stuck while a watched goroutine still runs", func() {
+		release, stop := make(chan struct{}), make(chan struct{})
+		w := spec.Watch()
+		waiter := spec.Go(func() { verdicts.WaitOn(release) })
+		Expect(w.WaitFor(waiter.Done())).To(HaveLen(1))
+		busy := spec.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+			}
+		})
+		Expect(w.Stuck()).To(BeNil(), "a goroutine that still runs may yet wake the waiter")
+		Expect(busy.Waiting()).To(BeFalse(), "a goroutine that spins is not waiting")
+		close(stop)
+		busy.Wait()
+		close(release)
+		waiter.Wait()
+	})
+	It("settles when every watched goroutine waits for the spec", func() {
+		release := make(chan struct{})
+		w := spec.Watch()
+		Expect(w.Settle(spec.Go(func() {}))).To(BeTrue(), "a call that returns settles as returned")
+		inSpec := spec.Go(func() { <-release })
+		Expect(w.Settle(inSpec)).To(BeFalse(), "a call that waits for the spec settles as still running")
+		Expect(w.Stuck()).To(BeNil(), "a goroutine that waits in spec code is not stuck in the learner's code")
+		close(release)
+		inSpec.Wait()
+	})
+	It("raises a call's panic on the spec's goroutine", func() {
+		c := spec.Go(verdicts.Explode)
+		<-c.Done()
+		Expect(c.Returned()).To(BeTrue())
+		Expect(c.Check).To(PanicWith("exploded on purpose"))
+		Expect(c.Wait).To(PanicWith("exploded on purpose"))
+		Expect(func() {
+			spec.Together(3, func(i int) {
+				if i == 1 {
+					verdicts.Explode()
+				}
+			})
+		}).To(PanicWith("exploded on purpose"))
+	})
 })

@@ -1,0 +1,249 @@
+package spec
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/onsi/gomega/gleak"
+)
+
+// A Call is a function running in a goroutine of its own, started by Go.
+// Specs call code that may block, panic or never return through a Call, so
+// that the spec's own goroutine stays free to look, to unblock it or to
+// fail. A panic in the function is kept and raised again on the goroutine
+// that calls Wait or Check, where Ginkgo can report it.
+type Call struct {
+	id       atomic.Uint64 // the goroutine's id, once it has started
+	done     chan struct{}
+	panicked any
+}
+
+// Go calls f in a new goroutine and returns at once.
+func Go(f func()) *Call {
+	c := &Call{done: make(chan struct{})}
+	go c.run(f)
+	return c
+}
+
+func (c *Call) run(f func()) {
+	c.id.Store(goroutineID())
+	defer close(c.done)
+	defer func() { c.panicked = recover() }()
+	f()
+}
+
+// Done returns a channel that is closed when the function has returned or
+// panicked.
+func (c *Call) Done() <-chan struct{} { return c.done }
+
+// Returned reports, without waiting, whether the function has returned or
+// panicked.
+func (c *Call) Returned() bool {
+	select {
+	case <-c.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// Wait waits for the function to return. If it panicked, Wait panics with
+// the same value.
+func (c *Call) Wait() {
+	<-c.done
+	c.Check()
+}
+
+// Check panics with the function's panic value if the function has
+// panicked. It does not wait: a function still running is no error.
+func (c *Call) Check() {
+	if c.Returned() && c.panicked != nil {
+		panic(c.panicked)
+	}
+}
+
+// Waiting reports whether the call's goroutine is parked: waiting for
+// another goroutine (on a channel, a select, a mutex, a condition variable,
+// a WaitGroup) or asleep. It reports false before the goroutine has started
+// and after it has exited.
+func (c *Call) Waiting() bool {
+	state, alive := goroutineState(c.id.Load())
+	return alive && (parked[state] || state == "sleep")
+}
+
+// AwaitExit waits until the call's goroutine has exited. Unlike Wait, it
+// learns this from the list of goroutines, not from a channel, so it does
+// not order the goroutine's memory accesses before the caller's: the race
+// detector still sees a race between what the call did and what the caller
+// does next.
+func (c *Call) AwaitExit() {
+	for {
+		if id := c.id.Load(); id != 0 {
+			if _, alive := goroutineState(id); !alive {
+				return
+			}
+		}
+		time.Sleep(100 * time.Microsecond)
+	}
+}
+
+// Together calls f(0), ..., f(n-1) in n goroutines that are released at the
+// same moment, and waits for all of them. If any of them panicked, Together
+// panics with the first one's value once all have finished.
+func Together(n int, f func(i int)) {
+	begin := make(chan struct{})
+	calls := make([]*Call, n)
+	for i := range n {
+		calls[i] = Go(func() {
+			<-begin
+			f(i)
+		})
+	}
+	close(begin)
+	for _, c := range calls {
+		<-c.done
+	}
+	for _, c := range calls {
+		c.Check()
+	}
+}
+
+// parked holds the states, as stack traces name them, of a goroutine that
+// waits for another goroutine to do something. A goroutine that is running,
+// runnable, asleep or in a system call is not parked.
+var parked = map[string]bool{
+	"chan receive": true, "chan send": true,
+	"chan receive (nil chan)": true, "chan send (nil chan)": true,
+	"select": true, "select (no cases)": true,
+	"semacquire": true, "sync.Mutex.Lock": true,
+	"sync.RWMutex.Lock": true, "sync.RWMutex.RLock": true,
+	"sync.Cond.Wait": true, "sync.WaitGroup.Wait": true,
+}
+
+// goroutineID returns the id of the calling goroutine, as stack traces show
+// it. Go gives goroutines no ids to program with; this is for specs only.
+func goroutineID() uint64 {
+	var buf [64]byte
+	n := runtime.Stack(buf[:], false)
+	id, _ := strconv.ParseUint(strings.Fields(string(buf[:n]))[1], 10, 64)
+	return id
+}
+
+// goroutineState returns the state of goroutine id ("chan receive",
+// "running", ...) and whether it is alive at all.
+func goroutineState(id uint64) (state string, alive bool) {
+	if id == 0 {
+		return "", false
+	}
+	for _, g := range gleak.Goroutines() {
+		if g.ID == id {
+			state, _, _ = strings.Cut(g.State, ",") // drop ", 2 minutes" and ", synctest bubble 7"
+			return state, true
+		}
+	}
+	return "", false
+}
+
+// A Watcher tells, without waiting for a timeout, whether the goroutines
+// started since Watch have come to rest: every one of them that runs the
+// lesson's code or its specs is parked. Only another goroutine can wake a
+// parked goroutine, so once all of them are parked nothing moves until the
+// spec itself does something. If the spec has nothing more to do, they are
+// stuck: a deadlock, or a lock that rightly makes a goroutine wait.
+type Watcher struct {
+	before map[uint64]bool
+}
+
+// Watch returns a Watcher that ignores every goroutine alive now.
+func Watch() *Watcher {
+	return &Watcher{before: goroutineIDs()}
+}
+
+// look reports whether the watched goroutines are at rest and, if they are,
+// where those parked inside the learner's code wait, as
+// "[sync.Mutex.Lock] at rlock.go:42". Goroutines parked only in spec code
+// count as at rest but are not listed.
+func (w *Watcher) look() (atRest bool, waiting []string) {
+	for _, g := range gleak.Goroutines() {
+		if w.before[g.ID] {
+			continue
+		}
+		file, line, ok := innermostLessonCall(g.Backtrace)
+		if !ok {
+			continue
+		}
+		state, _, _ := strings.Cut(g.State, ",")
+		if !parked[state] {
+			return false, nil
+		}
+		if isLearnerFile(file) {
+			waiting = append(waiting, fmt.Sprintf("[%s] at %s:%d", state, filepath.Base(file), line))
+		}
+	}
+	return true, waiting
+}
+
+// Stuck returns where the watched goroutines wait inside the learner's code
+// if all of them are at rest and at least one waits there; otherwise nil.
+func (w *Watcher) Stuck() []string {
+	_, waiting := w.look()
+	return waiting
+}
+
+// WaitFor waits until done is closed, and returns nil, or until the watched
+// goroutines are stuck (see Stuck), and returns where they wait.
+func (w *Watcher) WaitFor(done <-chan struct{}) []string {
+	for {
+		select {
+		case <-done:
+			return nil
+		default:
+		}
+		if waiting := w.Stuck(); waiting != nil {
+			select {
+			case <-done: // it finished just as we looked
+				return nil
+			default:
+				return waiting
+			}
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// Settle waits until c has returned, and reports true, or until the watched
+// goroutines are at rest with c still running, and reports false: then c
+// waits for something that only the spec can do.
+func (w *Watcher) Settle(c *Call) (returned bool) {
+	for {
+		if c.Returned() {
+			return true
+		}
+		if atRest, _ := w.look(); atRest {
+			return c.Returned() // it may have returned just as we looked
+		}
+		time.Sleep(100 * time.Microsecond)
+	}
+}
+
+// innermostLessonCall finds, in a goroutine's backtrace, the innermost call
+// in a file of the lesson's directory: the learner's code or its specs. The
+// "created by" line at the end does not count: the goroutine does not run
+// there.
+func innermostLessonCall(backtrace string) (file string, line int, ok bool) {
+	if i := strings.LastIndex(backtrace, "\ncreated by "); i >= 0 {
+		backtrace = backtrace[:i]
+	}
+	for _, m := range frameLine.FindAllStringSubmatch(backtrace, -1) {
+		if inLessonDir(m[1]) {
+			n, _ := strconv.Atoi(m[2])
+			return m[1], n, true
+		}
+	}
+	return "", 0, false
+}
