@@ -173,15 +173,15 @@ func (w *Watcher) look() (atRest bool, waiting []string) {
 		if w.before[g.ID] {
 			continue
 		}
-		file, line, ok := innermostLessonCall(g.Backtrace)
-		if !ok {
+		file, line, inLesson := innermostLessonCall(g.Backtrace)
+		if !inLesson && !startedByGo(g.Backtrace) {
 			continue
 		}
 		state, _, _ := strings.Cut(g.State, ",")
 		if !parked[state] {
 			return false, nil
 		}
-		if isLearnerFile(file) {
+		if inLesson && isLearnerFile(file) {
 			waiting = append(waiting, fmt.Sprintf("[%s] at %s:%d", state, filepath.Base(file), line))
 		}
 	}
@@ -231,15 +231,32 @@ func (w *Watcher) Settle(c *Call) (returned bool) {
 	}
 }
 
-// innermostLessonCall finds, in a goroutine's backtrace, the innermost call
-// in a file of the lesson's directory: the learner's code or its specs. The
-// "created by" line at the end does not count: the goroutine does not run
-// there.
-func innermostLessonCall(backtrace string) (file string, line int, ok bool) {
+// thisFile is this source file as stack traces name it, with or without
+// -trimpath.
+var _, thisFile, _, _ = runtime.Caller(0)
+
+// startedByGo reports whether a goroutine's backtrace is that of a Call,
+// started by Go: only a Call's goroutine runs, or was created, in this file.
+// A Call that has not yet reached the lesson's code (it may not have run at
+// all) is still one of the spec's goroutines: it is about to run, so the
+// goroutines are not at rest.
+func startedByGo(backtrace string) bool {
+	return strings.Contains(backtrace, thisFile+":")
+}
+
+// withoutCreator drops the "created by" line from the end of a backtrace:
+// the goroutine does not run there.
+func withoutCreator(backtrace string) string {
 	if i := strings.LastIndex(backtrace, "\ncreated by "); i >= 0 {
-		backtrace = backtrace[:i]
+		return backtrace[:i]
 	}
-	for _, m := range frameLine.FindAllStringSubmatch(backtrace, -1) {
+	return backtrace
+}
+
+// innermostLessonCall finds, in a goroutine's backtrace, the innermost call
+// in a file of the lesson's directory: the learner's code or its specs.
+func innermostLessonCall(backtrace string) (file string, line int, ok bool) {
+	for _, m := range frameLine.FindAllStringSubmatch(withoutCreator(backtrace), -1) {
 		if inLessonDir(m[1]) {
 			n, _ := strconv.Atoi(m[2])
 			return m[1], n, true
