@@ -162,42 +162,36 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 	// The reference first, in the same environment and through the same
 	// pool of workers as the students. A reference run that passed is kept
 	// in the cache: its inputs are the instructor's alone.
-	reference := map[string]*runner.Result{}
-	var refTasks []*task
-	for _, l := range o.Lessons {
+	refs := make([]*task, len(o.Lessons))
+	var refRuns []*task
+	for i, l := range o.Lessons {
 		t := &task{lesson: l, overlay: base.Solution(l)}
-		if key, err := base.Key(l, t.overlay); err == nil {
-			t.key = key
-		}
+		t.key, _ = base.Key(l, t.overlay) // "" if an input is unreadable: run, keep nothing
+		refs[i] = t
 		var cached runner.Result
 		if o.Cache.Load(t.key, &cached) {
 			cached.FromCache = true
-			reference[l.Dir] = &cached
+			t.res = &cached
 			continue
 		}
-		refTasks = append(refTasks, t)
+		refRuns = append(refRuns, t)
 	}
-	if err := runAll(ctx, base, refTasks, o.Jobs, nil); err != nil {
+	if err := runAll(ctx, base, refRuns, o.Jobs, nil); err != nil {
 		return nil, err
 	}
-	var refErrs []string
-	for _, t := range refTasks {
-		reference[t.lesson.Dir] = t.res
-		if t.res.OK() {
-			o.Cache.Store(t.key, t.res)
-		}
-	}
+	reference := map[string]*runner.Result{}
 	// A student whose files are the reference's gets the reference's run.
 	byKey := map[string]*task{}
-	for _, l := range o.Lessons {
-		ov := base.Solution(l)
-		if key, err := base.Key(l, ov); err == nil {
-			byKey[key] = &task{lesson: l, overlay: ov, key: key, res: reference[l.Dir]}
+	var refErrs []string
+	for _, t := range refs {
+		reference[t.lesson.Dir] = t.res
+		if t.key != "" {
+			byKey[t.key] = t
 		}
-	}
-	for _, l := range o.Lessons {
-		if res := reference[l.Dir]; !res.OK() {
-			refErrs = append(refErrs, referenceProblem(res))
+		if !t.res.OK() {
+			refErrs = append(refErrs, referenceProblem(t.res))
+		} else if !t.res.FromCache {
+			o.Cache.Store(t.key, t.res)
 		}
 	}
 	if len(refErrs) > 0 {
@@ -240,11 +234,11 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		for k, l := range o.Lessons {
 			st.Lessons[k] = Lesson{Dir: l.Dir, Tampered: Tampered(base.Root, sub, l)}
 			ov := studentOverlay(base.Root, sub, l)
-			key, err := base.Key(l, ov)
+			key, _ := base.Key(l, ov) // "" if an input is unreadable: a run of its own
 			t := byKey[key]
-			if t == nil || err != nil {
+			if t == nil {
 				t = &task{lesson: l, overlay: ov, key: key}
-				if err == nil {
+				if key != "" {
 					byKey[key] = t
 				}
 			}

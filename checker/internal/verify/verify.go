@@ -193,17 +193,16 @@ type Options struct {
 
 // Course verifies lessons.
 func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Options) []*Report {
-	progress := o.Progress
 	reports := make([]*Report, len(lessons))
 	type job struct {
-		report *Report
+		lesson int // index in lessons and reports
 		run    func() error
 	}
 	var jobsList []job
 	remaining := make([]int, len(lessons))
-	// run runs l with overlay ov, or takes an earlier result that good
-	// accepted with the same key.
-	run := func(l course.Lesson, ov runner.Overlay, good func(*runner.Result) bool) (*runner.Result, error) {
+	// runCached runs l with overlay ov, or takes an earlier result that
+	// good accepted with the same key.
+	runCached := func(l course.Lesson, ov runner.Overlay, good func(*runner.Result) bool) (*runner.Result, error) {
 		key, err := r.Key(l, ov)
 		if err != nil {
 			key = "" // an unreadable input: run, and keep nothing
@@ -228,25 +227,25 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Op
 			continue
 		}
 		rep.Variants = make([]VariantReport, len(variants))
-		add := func(run func() error) {
-			jobsList = append(jobsList, job{rep, run})
+		add := func(f func() error) {
+			jobsList = append(jobsList, job{i, f})
 			remaining[i]++
 		}
 		add(func() (err error) {
-			rep.Stub, err = run(l, runner.Stub(), func(res *runner.Result) bool {
+			rep.Stub, err = runCached(l, runner.Stub(), func(res *runner.Result) bool {
 				return len((&Report{Stub: res}).StubProblems()) == 0
 			})
 			return err
 		})
 		add(func() (err error) {
-			rep.Solution, err = run(l, r.Solution(l), func(res *runner.Result) bool {
+			rep.Solution, err = runCached(l, r.Solution(l), func(res *runner.Result) bool {
 				return len((&Report{Solution: res}).SolutionProblems()) == 0
 			})
 			return err
 		})
 		for k, v := range variants {
 			add(func() error {
-				res, err := run(l, r.Variant(l, v.Dir), func(res *runner.Result) bool {
+				res, err := runCached(l, r.Variant(l, v.Dir), func(res *runner.Result) bool {
 					return VariantReport{Variant: v, Result: res}.OK()
 				})
 				rep.Variants[k] = VariantReport{Variant: v, Result: res}
@@ -254,16 +253,12 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Op
 			})
 		}
 	}
-	if progress != nil {
+	if o.Progress != nil {
 		for i, rep := range reports {
 			if remaining[i] == 0 {
-				progress(rep)
+				o.Progress(rep)
 			}
 		}
-	}
-	index := map[*Report]int{}
-	for i, rep := range reports {
-		index[rep] = i
 	}
 	var mu sync.Mutex
 	queue := make(chan job)
@@ -272,16 +267,16 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Op
 		wg.Go(func() {
 			for j := range queue {
 				err := j.run()
+				rep := reports[j.lesson]
 				mu.Lock()
-				if err != nil && j.report.Err == nil {
-					j.report.Err = err
+				if err != nil && rep.Err == nil {
+					rep.Err = err
 				}
-				i := index[j.report]
-				remaining[i]--
-				last := remaining[i] == 0
+				remaining[j.lesson]--
+				last := remaining[j.lesson] == 0
 				mu.Unlock()
-				if last && progress != nil {
-					progress(j.report)
+				if last && o.Progress != nil {
+					o.Progress(rep)
 				}
 			}
 		})

@@ -53,13 +53,20 @@ var frameLine = regexp.MustCompile(`(?m)^\s+(\S+\.go):(\d+)`)
 // learnerFrame finds the innermost frame of a stack trace that is in the
 // learner's code.
 func learnerFrame(stack string) (file string, line int) {
+	file, line, _ = innermostFrame(stack, isLearnerFile)
+	return file, line
+}
+
+// innermostFrame finds the innermost frame of a stack trace whose file want
+// accepts.
+func innermostFrame(stack string, want func(file string) bool) (file string, line int, ok bool) {
 	for _, m := range frameLine.FindAllStringSubmatch(stack, -1) {
-		if isLearnerFile(m[1]) {
+		if want(m[1]) {
 			n, _ := strconv.Atoi(m[2])
-			return m[1], n
+			return m[1], n, true
 		}
 	}
-	return "", 0
+	return "", 0, false
 }
 
 // blockedGoroutines summarises, from Ginkgo's progress report at a timeout,
@@ -111,8 +118,7 @@ func learnerGoroutines(before map[uint64]bool) []string {
 		if file == "" {
 			continue
 		}
-		state, _, _ := strings.Cut(g.State, ",") // drop ", synctest bubble 7"
-		desc := fmt.Sprintf("[%s] %s at %s:%d", state, shortFunc(fn), filepath.Base(file), line)
+		desc := fmt.Sprintf("[%s] %s at %s:%d", stateOf(g), shortFunc(fn), filepath.Base(file), line)
 		if g.BornAt != "" {
 			desc += " (started at " + filepath.Base(g.BornAt) + ")"
 		}
@@ -127,6 +133,13 @@ func learnerGoroutines(before map[uint64]bool) []string {
 		}
 	}
 	return lines
+}
+
+// stateOf returns a goroutine's state without what follows it: "chan
+// receive", not "chan receive, 2 minutes, synctest bubble 7".
+func stateOf(g gleak.Goroutine) string {
+	state, _, _ := strings.Cut(g.State, ",")
+	return state
 }
 
 // goroutineIDs returns the ids of the goroutines alive now.

@@ -142,8 +142,7 @@ func goroutineState(id uint64) (state string, alive bool) {
 	}
 	for _, g := range gleak.Goroutines() {
 		if g.ID == id {
-			state, _, _ = strings.Cut(g.State, ",") // drop ", 2 minutes" and ", synctest bubble 7"
-			return state, true
+			return stateOf(g), true
 		}
 	}
 	return "", false
@@ -177,7 +176,7 @@ func (w *Watcher) look() (atRest bool, waiting []string) {
 		if !inLesson && !startedByGo(g.Backtrace) {
 			continue
 		}
-		state, _, _ := strings.Cut(g.State, ",")
+		state := stateOf(g)
 		if !parked[state] {
 			return false, nil
 		}
@@ -256,11 +255,5 @@ func withoutCreator(backtrace string) string {
 // innermostLessonCall finds, in a goroutine's backtrace, the innermost call
 // in a file of the lesson's directory: the learner's code or its specs.
 func innermostLessonCall(backtrace string) (file string, line int, ok bool) {
-	for _, m := range frameLine.FindAllStringSubmatch(withoutCreator(backtrace), -1) {
-		if inLessonDir(m[1]) {
-			n, _ := strconv.Atoi(m[2])
-			return m[1], n, true
-		}
-	}
-	return "", 0, false
+	return innermostFrame(withoutCreator(backtrace), inLessonDir)
 }
