@@ -50,6 +50,9 @@ func TestScripts(t *testing.T) {
 		UpdateScripts:       os.Getenv("UPDATE_GOLDEN") != "",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("KIT", kit)
+			// Each script has a result cache of its own, so that one
+			// script's results never answer another's runs.
+			env.Setenv("THREADLINGS_CACHE", filepath.Join(env.WorkDir, "cache"))
 			for k, v := range goEnv {
 				env.Setenv(k, v)
 			}

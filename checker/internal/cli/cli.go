@@ -36,14 +36,22 @@ type Env struct {
 	Stdout   io.Writer
 	Stderr   io.Writer
 	Getenv   func(string) string
-	Terminal bool   // Stdout is a terminal
-	Dir      string // working directory
+	Terminal bool // Stdout is a terminal
+	// StatusTerminal says that Stderr is a terminal, Width columns wide (0
+	// if not known): progress is then one line redrawn in place.
+	StatusTerminal bool
+	Width          int
+	Dir            string // working directory
 }
 
 // OSEnv returns the process's real environment.
 func OSEnv() Env {
 	dir, _ := os.Getwd()
-	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Terminal: isTerminal(os.Stdout), Dir: dir}
+	return Env{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
+		Terminal: isTerminal(os.Stdout), StatusTerminal: isTerminal(os.Stderr), Width: termWidth(os.Stderr),
+		Dir: dir,
+	}
 }
 
 func isTerminal(f *os.File) bool {
@@ -54,26 +62,27 @@ func isTerminal(f *os.File) bool {
 // Options are the flags every command understands; each command uses the
 // ones that apply to it.
 type Options struct {
-	Root     string
-	Race     bool
-	Verbose  bool
-	Jobs     int
-	Limit    time.Duration
-	Solution bool
-	All      bool
-	Lang     string
-	Runs     int
-	Procs    string
-	Seed     int
-	Out      string
-	Formats  string
-	Lessons  string
-	Only     string
-	Yes      bool
-	Force    bool
-	MaxRuns  int
-	Poll     time.Duration
-	NoCache  bool
+	Root       string
+	Race       bool
+	Verbose    bool
+	Jobs       int
+	Limit      time.Duration
+	BuildLimit time.Duration
+	Solution   bool
+	All        bool
+	Lang       string
+	Runs       int
+	Procs      string
+	Seed       int
+	Out        string
+	Formats    string
+	Lessons    string
+	Only       string
+	Yes        bool
+	Force      bool
+	MaxRuns    int
+	Poll       time.Duration
+	NoCache    bool
 }
 
 // command is one subcommand.
@@ -90,6 +99,7 @@ type session struct {
 	env    Env
 	opts   *Options
 	out    *render.Printer
+	status *statusLine // progress on Stderr, for commands that show it
 	runner *runner.Runner
 }
 
@@ -126,7 +136,7 @@ func NewFlags(name string, stderr io.Writer) (*flag.FlagSet, *Options, error) {
 	if c == nil {
 		return nil, nil, fmt.Errorf("unknown command %q", name)
 	}
-	opts := &Options{Race: true, Jobs: runtime.NumCPU(), Limit: runner.DefaultLimit}
+	opts := &Options{Race: true, Jobs: runtime.NumCPU(), Limit: runner.DefaultLimit, BuildLimit: runner.DefaultBuildLimit}
 	fs := flag.NewFlagSet("checker "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.Root, "root", "", "the kit's root directory (default: found from the working directory)")
@@ -142,7 +152,8 @@ func noFlags(*flag.FlagSet, *Options) {}
 
 func raceFlag(fs *flag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Race, "race", true, "run under the race detector (needs cgo and a C compiler)")
-	fs.DurationVar(&o.Limit, "limit", runner.DefaultLimit, "hard time limit for one go test run, build included; the whole process group is killed at it")
+	fs.DurationVar(&o.Limit, "limit", runner.DefaultLimit, "hard time limit for one run of a lesson's specs, build not included; the whole process group is killed at it")
+	fs.DurationVar(&o.BuildLimit, "build-limit", runner.DefaultBuildLimit, "bound on building one lesson's test binary (a first build on a busy machine is slow)")
 }
 
 func runFlags(fs *flag.FlagSet, o *Options) {
@@ -272,15 +283,17 @@ func Main(args []string, env Env) int {
 	}
 	opts.Root = root
 	cc := &session{
-		env:  env,
-		opts: opts,
-		out:  &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv)},
+		env:    env,
+		opts:   opts,
+		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv)},
+		status: newStatusLine(env.Stderr, env.StatusTerminal, env.Width),
 		runner: &runner.Runner{
-			Root:  root,
-			Go:    env.Getenv("THREADLINGS_GO"),
-			Race:  opts.Race,
-			Limit: opts.Limit,
-			Seed:  1,
+			Root:       root,
+			Go:         env.Getenv("THREADLINGS_GO"),
+			Race:       opts.Race,
+			Limit:      opts.Limit,
+			BuildLimit: opts.BuildLimit,
+			Seed:       1,
 		},
 	}
 	if cc.runner.Race {

@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/explain"
 	"github.com/threadlings/threadlings/checker/internal/progress"
@@ -29,11 +32,12 @@ func runCmd(ctx context.Context, s *session, args []string) int {
 	if s.opts.Solution {
 		overlay = s.runner.Solution(l)
 	}
-	res, err := s.runner.Run(ctx, l, overlay)
+	res, vet, err := s.runLesson(ctx, l, overlay)
 	if err != nil {
 		return s.envError("run", err)
 	}
 	printResult(s.out, res, s.opts.Verbose, s.opts.Lang)
+	s.printVetNotes(s.out, vet)
 	if !s.opts.Solution {
 		if err := saveProgress(s.opts.Root, res); err != nil {
 			fmt.Fprintln(s.env.Stderr, "checker: could not save progress:", err)
@@ -43,6 +47,75 @@ func runCmd(ctx context.Context, s *session, args []string) int {
 		return ExitOK
 	}
 	return ExitFailed
+}
+
+// runLesson runs lesson l with overlay o for a learner: through the result
+// cache, so that an unchanged lesson comes back at once, with each step
+// shown on the status line. go vet starts on the lesson as soon as its
+// test binary is built, beside the specs; the returned job delivers its
+// findings. Cancelling ctx stops the run but not go vet, whose findings
+// are cached for the next run.
+func (s *session) runLesson(ctx context.Context, l course.Lesson, o runner.Overlay) (*runner.Result, *vetJob, error) {
+	vet := &vetJob{}
+	vetCtx := context.WithoutCancel(ctx)
+	r := *s.runner
+	r.Status = func(st runner.Step) {
+		if st.Kind == runner.StepRun {
+			vet.start(vetCtx, s.runner, l, o)
+		}
+		s.status.Step(st)
+	}
+	res, err := r.RunCached(ctx, l, o, cache.Default(), (*runner.Result).Repeatable)
+	s.status.Clear()
+	if err != nil || res.BuildError != "" {
+		return res, nil, err
+	}
+	vet.start(vetCtx, s.runner, l, o)
+	return res, vet, nil
+}
+
+// vetJob is a run of go vet on a lesson, started once.
+type vetJob struct {
+	once     sync.Once
+	done     chan struct{}
+	findings []runner.Finding
+	err      error
+}
+
+func (j *vetJob) start(ctx context.Context, r *runner.Runner, l course.Lesson, o runner.Overlay) {
+	j.once.Do(func() {
+		j.done = make(chan struct{})
+		go func() {
+			defer close(j.done)
+			j.findings, j.err = r.VetCached(ctx, l, o, cache.Default())
+		}()
+	})
+}
+
+// printVetNotes waits for vet (nil: nothing to wait for) and writes what it
+// found under a result. go vet failing is not the learner's problem: it is
+// left out.
+func (s *session) printVetNotes(p *render.Printer, vet *vetJob) {
+	if vet == nil || vet.done == nil {
+		return
+	}
+	select {
+	case <-vet.done:
+	case <-time.After(200 * time.Millisecond):
+		s.status.show("checking your code with go vet")
+		<-vet.done
+		s.status.Clear()
+	}
+	if vet.err != nil || len(vet.findings) == 0 {
+		return
+	}
+	p.Printf("%s\n", p.Yellow("Notes from go vet on your code (they do not change the verdicts):"))
+	for _, f := range vet.findings {
+		p.Printf("  %s: %s\n", f.File+":"+strconv.Itoa(f.Line), f.Message)
+		if advice := explain.VetAdvice(f.Analyzer); advice != "" {
+			p.Printf("%s", render.Indent(advice, "      "))
+		}
+	}
 }
 
 func (s *session) envError(cmd string, err error) int {
@@ -67,7 +140,9 @@ func saveProgress(root string, res *runner.Result) error {
 func printResult(p *render.Printer, res *runner.Result, verbose bool, lang string) {
 	l := res.Lesson
 	p.Printf("%s %s\n", p.Bold(l.Number), p.Bold(l.TitleIn(lang)))
-	if res.BuildError != "" {
+	if res.BuildTimedOut {
+		p.Printf("%s", render.Indent(res.BuildError, "  "))
+	} else if res.BuildError != "" {
 		p.Printf("  %s %s does not compile:\n", p.Verdict(verdict.BuildError), l.LessonPath())
 		errs := explain.BuildErrors(res.BuildError, 10)
 		if verbose {
@@ -140,8 +215,17 @@ func summary(p *render.Printer, res *runner.Result) string {
 		cached = ", cached"
 	}
 	switch {
+	case res.BuildTimedOut:
+		return p.Red(fmt.Sprintf("%s: not run: the build did not finish in time. Run make lesson-%s again.", l.Dir, l.Number))
 	case res.BuildError != "":
 		return p.Red(fmt.Sprintf("%s: does not compile. Fix the first error above and run make lesson-%s again.", l.Dir, l.Number))
+	case total == 0 || res.Passed() == 0 && res.Counts()[verdict.NotRun] == total:
+		why := res.Note
+		if why == "" {
+			why = "the test binary ran no spec"
+		}
+		return p.Red(fmt.Sprintf("%s: no spec ran: %s (%s).", l.Dir, why, res.Elapsed.Round(10*time.Millisecond))) +
+			fmt.Sprintf("\nRun make lesson-%s again; if it says the same, run bin/checker run -v %s to see everything the test binary printed.", l.Number, l.Number)
 	case res.OK():
 		return p.Green(fmt.Sprintf("%s: all %d specs pass (%s%s).", l.Dir, total, res.Elapsed.Round(10*time.Millisecond), cached))
 	}

@@ -66,7 +66,7 @@ func cachedNote(r *verify.Report) string {
 	}
 	n := 0
 	for _, res := range runs {
-		if res != nil && res.FromCache {
+		if res != nil && res.Cached {
 			n++
 		}
 	}

@@ -47,7 +47,7 @@ func watchCmd(ctx context.Context, s *session, args []string) int {
 		wctx, stop := context.WithCancel(ctx)
 		changes := watch.Files(wctx, filepath.Join(s.opts.Root, l.LessonPath()), watch.Options{Poll: s.opts.Poll})
 		runs++
-		res, change, err := runUnlessChanged(ctx, s.runner, l, changes)
+		res, vet, change, err := s.runUnlessChanged(ctx, l, changes)
 		if change != nil {
 			stop()
 			saved = change.Saved
@@ -60,7 +60,7 @@ func watchCmd(ctx context.Context, s *session, args []string) int {
 			stop()
 			return s.envError("watch", err)
 		}
-		s.showWatchRun(res, saved)
+		s.showWatchRun(res, vet, saved)
 		if err := saveProgress(s.opts.Root, res); err != nil {
 			fmt.Fprintln(s.env.Stderr, "checker: could not save progress:", err)
 		}
@@ -85,28 +85,29 @@ func watchCmd(ctx context.Context, s *session, args []string) int {
 
 // runUnlessChanged runs lesson l, and stops the run if the files change
 // before it ends: the change is returned and the result is not.
-func runUnlessChanged(ctx context.Context, r *runner.Runner, l course.Lesson, changes <-chan watch.Change) (*runner.Result, *watch.Change, error) {
+func (s *session) runUnlessChanged(ctx context.Context, l course.Lesson, changes <-chan watch.Change) (*runner.Result, *vetJob, *watch.Change, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type outcome struct {
 		res *runner.Result
+		vet *vetJob
 		err error
 	}
 	done := make(chan outcome, 1)
 	go func() {
-		res, err := r.Run(ctx, l, runner.Stub())
-		done <- outcome{res, err}
+		res, vet, err := s.runLesson(ctx, l, runner.Stub())
+		done <- outcome{res, vet, err}
 	}()
 	select {
 	case o := <-done:
-		return o.res, nil, o.err
+		return o.res, o.vet, nil, o.err
 	case c, ok := <-changes:
 		cancel()
 		<-done
 		if !ok {
-			return nil, nil, ctx.Err()
+			return nil, nil, nil, ctx.Err()
 		}
-		return nil, &c, nil
+		return nil, nil, &c, nil
 	}
 }
 
@@ -154,7 +155,7 @@ func (s *session) waitForWatch(changes <-chan watch.Change, keys <-chan string, 
 
 // showWatchRun prints one run: on a terminal, on a clean screen written in
 // one piece so that it does not flicker; otherwise as plain lines.
-func (s *session) showWatchRun(res *runner.Result, saved time.Time) {
+func (s *session) showWatchRun(res *runner.Result, vet *vetJob, saved time.Time) {
 	var buf bytes.Buffer
 	p := &render.Printer{W: &buf, Color: s.out.Color}
 	if s.env.Terminal {
@@ -163,6 +164,7 @@ func (s *session) showWatchRun(res *runner.Result, saved time.Time) {
 		buf.WriteString("\n")
 	}
 	printResult(p, res, s.opts.Verbose, s.opts.Lang)
+	s.printVetNotes(p, vet)
 	if !saved.IsZero() {
 		started := time.Now().Add(-res.Elapsed)
 		p.Printf("%s\n", p.Dim(fmt.Sprintf("(run started %s after the save)", started.Sub(saved).Round(time.Millisecond))))

@@ -141,3 +141,21 @@ func sourceLine(file string, n int) (string, bool) {
 	}
 	return strings.TrimRight(strings.ReplaceAll(lines[n-1], "\t", "    "), " "), true
 }
+
+// vetAdvice says, for a go vet analyzer, why what it found matters in
+// concurrent code and what to do about it.
+var vetAdvice = map[string]string{
+	"atomic":       "an assignment of an atomic operation's result to the variable it changed is a second, plain write that races with the atomic ones: keep only the atomic call.",
+	"copylocks":    "this copies a lock (or a value that holds one, such as a sync.WaitGroup): the copy is a separate lock, so whoever uses it guards nothing. Pass and keep it by pointer.",
+	"defers":       "the arguments of a deferred call are evaluated when defer runs, not when the function returns: wrap the call in a func literal to read them at the end.",
+	"httpresponse": "the response is used before its error is checked: when the error is not nil, the response is nil.",
+	"loopclosure":  "a function started here reads a loop variable: pass it as an argument so that each goroutine gets the value it was started for.",
+	"lostcancel":   "the cancel function of this context is never called, so the context (and its timer) lives on: call it, usually with defer cancel().",
+	"printf":       "the format string and its arguments do not match.",
+	"unusedresult": "the result of this call is thrown away, so the call does nothing useful.",
+	"waitgroup":    "WaitGroup.Add runs inside the goroutine it counts, so Wait may return before Add has run: call Add before the go statement (or use wg.Go).",
+}
+
+// VetAdvice returns what a learner should know about a go vet finding from
+// analyzer, or "" when there is nothing to add to go vet's own message.
+func VetAdvice(analyzer string) string { return vetAdvice[analyzer] }

@@ -170,7 +170,7 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		refs[i] = t
 		var cached runner.Result
 		if o.Cache.Load(t.key, &cached) {
-			cached.FromCache = true
+			cached.Cached = true
 			t.res = &cached
 			continue
 		}
@@ -190,7 +190,7 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		}
 		if !t.res.OK() {
 			refErrs = append(refErrs, referenceProblem(t.res))
-		} else if !t.res.FromCache {
+		} else if !t.res.Cached {
 			o.Cache.Store(t.key, t.res)
 		}
 	}

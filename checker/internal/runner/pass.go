@@ -2,7 +2,6 @@ package runner
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"io"
 	"path/filepath"
@@ -23,50 +22,23 @@ const (
 	lineCap       = 256 << 10 // one line
 )
 
-// event is one line of go test -json.
-type event struct {
-	Action      string
-	Package     string
-	Test        string
-	Output      string
-	FailedBuild string
-}
-
-// pass is what one run of go test said.
+// pass is what one run of a test binary said.
 type pass struct {
-	lesson      course.Lesson
-	total       int // from the suite record; -1 if the suite never started
-	ended       []Spec
-	crashed     *Spec // the spec that was running when the binary died
-	open        *verdict.Record
-	openOut     strings.Builder
-	tail        strings.Builder // output outside any spec
-	partial     strings.Builder // an output line still arriving
-	buildOut    strings.Builder
-	buildFailed bool
-	buildError  string
-	cached      bool
-	sawJSON     bool
-	killed      bool
-	restart     bool // the binary exited after a timeout, to run the rest afresh
-	raw         strings.Builder
+	lesson  course.Lesson
+	total   int // from the suite record; -1 if the suite never started
+	ended   []Spec
+	crashed *Spec // the spec that was running when the binary died
+	open    *verdict.Record
+	openOut strings.Builder
+	tail    strings.Builder // output outside any spec
+	partial strings.Builder // an output line still arriving
+	killed  bool            // the run was killed at its hard limit
+	exitErr bool            // the binary exited with an error
+	restart bool            // the binary exited after a timeout, to run the rest afresh
+	raw     strings.Builder
 }
 
 func newPass(l course.Lesson) *pass { return &pass{lesson: l, total: -1} }
-
-// read consumes go test -json output.
-func (p *pass) read(r io.Reader) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	for {
-		line, err := readLine(br, lineCap)
-		if len(line) > 0 {
-			p.event(line)
-		}
-		if err != nil {
-			return
-		}
-	}
-}
 
 // readPlain consumes a test binary's own output, without go test -json
 // around it.
@@ -98,34 +70,8 @@ func readLine(br *bufio.Reader, max int) ([]byte, error) {
 	}
 }
 
-func (p *pass) event(line []byte) {
-	var ev event
-	if err := json.Unmarshal(line, &ev); err != nil {
-		appendCapped(&p.raw, string(line), rawCap)
-		return
-	}
-	p.sawJSON = true
-	switch ev.Action {
-	case "build-output":
-		appendCapped(&p.buildOut, ev.Output, specOutputCap)
-		appendCapped(&p.raw, ev.Output, rawCap)
-	case "build-fail":
-		p.buildFailed = true
-	case "output":
-		appendCapped(&p.raw, ev.Output, rawCap)
-		if ev.Test == "" && strings.HasPrefix(ev.Output, "ok") && strings.Contains(ev.Output, "(cached)") {
-			p.cached = true
-		}
-		p.output(ev.Output)
-	case "fail":
-		if ev.Test == "" && ev.FailedBuild != "" {
-			p.buildFailed = true
-		}
-	}
-}
-
-// output takes one chunk of the test binary's output. go test -json splits
-// long lines into several chunks; records are whole lines.
+// output takes one chunk of the test binary's output; records are whole
+// lines.
 func (p *pass) output(chunk string) {
 	if p.partial.Len() < lineCap {
 		p.partial.WriteString(chunk)
@@ -177,10 +123,6 @@ func (p *pass) finish() {
 	if p.partial.Len() > 0 {
 		p.line(p.partial.String())
 		p.partial.Reset()
-	}
-	if p.buildFailed {
-		p.buildError = strings.TrimSpace(p.buildOut.String())
-		return
 	}
 	if p.open != nil {
 		s := specFromRecord(*p.open)

@@ -1,14 +1,17 @@
-// Package runner runs one lesson's specs through go test and turns what the
-// test binary printed into one result per spec.
+// Package runner runs one lesson's specs and turns what the test binary
+// printed into one result per spec.
 //
-// The specs always come from the kit's lesson directory. What they run
-// against is chosen with an overlay (go test -overlay): the stub as it is, the
-// reference solution, a known-bad variant or a student's files, without
-// copying a file. Results come from the records that the spec helpers print
-// (package verdict), never from Ginkgo's human output, so they are right for a
-// cached run (go test replays the output) and for a binary that crashed (the
+// A run has two steps. First the lesson's test binary is built (go test -c,
+// with go's build cache), under a generous build limit of its own; then the
+// binary runs, under the hard limit, so that a slow first build on a busy
+// machine is never taken for a hanging spec. The specs always come from the
+// kit's lesson directory. What they run against is chosen with an overlay
+// (go test -overlay): the stub as it is, the reference solution, a known-bad
+// variant or a student's files, without copying a file. Results come from
+// the records that the spec helpers print (package verdict), never from
+// Ginkgo's human output, so they are right for a binary that crashed (the
 // spec with a start record and no end record is the one that crashed; the
-// runner then runs the rest again without it).
+// runner then runs the same binary again without it).
 package runner
 
 import (
@@ -38,28 +41,62 @@ const (
 	seedEnv    = "THREADLINGS_SEED"
 )
 
-// DefaultLimit is the default hard limit for one run of go test on one
-// lesson, build included.
+// DefaultLimit is the default hard limit for one run of a lesson's test
+// binary. The build does not count against it.
 const DefaultLimit = 3 * time.Minute
+
+// DefaultBuildLimit is the default bound on building one lesson's test
+// binary. A first build with an empty build cache on a busy machine can take
+// many minutes; a build that takes longer than this is stuck.
+const DefaultBuildLimit = 20 * time.Minute
 
 // Runner runs lessons of one kit.
 type Runner struct {
 	Root  string        // the kit's root directory (where go.mod is), absolute
 	Go    string        // the go command; "go" if empty
 	Race  bool          // run under the race detector
-	Limit time.Duration // hard limit for one go test run; DefaultLimit if zero
-	Env   []string      // extra environment for go test, after the runner's own
-	// Dir, if set, is where overlay files are written; a temporary
-	// directory otherwise.
+	Limit time.Duration // hard limit for one run of a test binary; DefaultLimit if zero
+	// BuildLimit bounds the build of one test binary; DefaultBuildLimit if
+	// zero.
+	BuildLimit time.Duration
+	Env        []string // extra environment for the test binary, after the runner's own
+	// Dir, if set, is where overlays and test binaries are written; a
+	// temporary directory otherwise.
 	Dir string
-	// Sandbox, if set, is a command that go test runs under: its words come
-	// before go's, e.g. a network namespace of its own.
+	// Sandbox, if set, is a command that the test binary runs under: its
+	// words come before the binary's, e.g. a network namespace of its own.
+	// Builds never run under it.
 	Sandbox []string
 	// Seed, if not zero, runs the specs in the one order this seed
 	// shuffles them into, so that the same code always gives the same
 	// verdicts (the race detector reports each pair of racing lines once
 	// per process, to whichever spec runs them first).
 	Seed int
+	// Status, if set, is told each step of a run as it starts. It may be
+	// called from several goroutines at once when runs share the runner.
+	Status func(Step)
+}
+
+// Step is a step of a run, for telling a waiting person what is going on.
+type Step struct {
+	Lesson course.Lesson
+	Kind   StepKind
+	Race   bool // the build is race-instrumented
+}
+
+// StepKind says which step a run is at.
+type StepKind int
+
+const (
+	StepBuild StepKind = iota // building the test binary
+	StepRun                   // running the specs
+)
+
+func (r *Runner) status(s Step) {
+	if r.Status != nil {
+		s.Race = r.Race
+		r.Status(s)
+	}
 }
 
 // Spec is the result of one spec.
@@ -81,15 +118,17 @@ type Result struct {
 	Lesson     course.Lesson
 	Sources    map[string]string // stub file name → the file that was compiled for it
 	Specs      []Spec            // sorted by file and line
-	BuildError string            // the compiler's (or vet's) complaint, when the lesson does not build
-	Note       string            // a problem of the whole run that no spec owns
-	Cached     bool              // go test replayed a cached result
-	// FromCache is set by a caller that took the result from a result
-	// cache (package cache) instead of running the lesson.
-	FromCache bool          `json:"-"`
-	Runs      int           // go test runs it took (more than one after a crash)
-	Raw       string        // everything go test printed (capped), for -v
-	Elapsed   time.Duration // wall time
+	BuildError string            // the compiler's complaint, when the lesson does not build
+	// BuildTimedOut says that BuildError is not the compiler's: the build
+	// did not finish within the build limit.
+	BuildTimedOut bool
+	Note          string // a problem of the whole run that no spec owns
+	// Cached is set when the result was taken from a result cache (package
+	// cache) instead of running the lesson.
+	Cached  bool          `json:"-"`
+	Runs    int           // runs of the test binary it took (more than one after a crash)
+	Raw     string        // everything the test binary printed (capped), for -v
+	Elapsed time.Duration // wall time
 }
 
 // Passed returns how many specs passed.
@@ -147,7 +186,10 @@ func (r *Runner) Variant(l course.Lesson, dir string) Overlay {
 // command, no module, an unwritable temporary directory.
 var ErrEnvironment = errors.New("environment")
 
-// Run runs lesson l with overlay o and returns every spec's result. An error
+// Run runs lesson l with overlay o and returns every spec's result. It
+// builds the lesson's test binary first, under the build limit, then runs it
+// under the hard limit; a binary that dies during a spec is run again, with
+// the specs that have a result skipped, until every spec has one. An error
 // means the run could not be made at all; a lesson that fails to build or
 // crashes is a Result, not an error.
 func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, error) {
@@ -160,52 +202,30 @@ func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, 
 		}
 		res.Sources[stub] = path
 	}
-	done := map[string]bool{}
-	var skip []string
-	total := -1
-	for {
-		p, err := r.invoke(ctx, l, o, skip, false)
-		if err != nil {
-			return nil, err
-		}
-		if res.Runs == 0 {
-			res.Cached = p.cached
-		}
-		res.Runs++
-		res.Raw = capString(res.Raw+p.raw.String(), rawCap)
-		if p.buildError != "" {
-			res.BuildError = p.buildError
-			break
-		}
-		if p.total >= 0 {
-			total = p.total
-		}
-		for _, s := range p.ended {
-			if !done[s.Name] {
-				done[s.Name] = true
-				res.Specs = append(res.Specs, s)
-			}
-		}
-		if p.crashed == nil && !p.restart {
-			if total < 0 || len(done) < total {
-				res.Note = p.earlyExit()
-			}
-			break
-		}
-		if p.crashed != nil {
-			done[p.crashed.Name] = true
-			res.Specs = append(res.Specs, *p.crashed)
-		}
-		if total >= 0 && len(done) >= total {
-			break
-		}
-		skip = slices.Sorted(maps.Keys(done))
-		if ctx.Err() != nil {
-			break
-		}
+	dir, err := os.MkdirTemp(r.Dir, "run-")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrEnvironment, err)
 	}
-	if res.BuildError == "" && (total < 0 || len(res.Specs) < total) {
-		if err := r.addNotRun(ctx, l, res); err != nil {
+	defer os.RemoveAll(dir)
+
+	r.status(Step{Lesson: l, Kind: StepBuild})
+	bin, err := r.Build(ctx, l, o, dir)
+	var berr *BuildError
+	switch {
+	case errors.As(err, &berr):
+		res.BuildError, res.BuildTimedOut = berr.Output, berr.TimedOut
+		res.Elapsed = time.Since(start)
+		return res, nil
+	case err != nil:
+		return nil, err
+	}
+	r.status(Step{Lesson: l, Kind: StepRun})
+	total, err := r.runSpecs(ctx, bin, res)
+	if err != nil {
+		return nil, err
+	}
+	if total < 0 || len(res.Specs) < total {
+		if err := r.addNotRun(ctx, bin, res); err != nil {
 			return nil, err
 		}
 	}
@@ -214,26 +234,122 @@ func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, 
 	return res, nil
 }
 
+// MaxRestarts bounds how many times one run starts a lesson's test binary
+// again after it died or exited during a spec.
+const MaxRestarts = 64
+
+// runSpecs runs bin until every spec has a result, adding them to res, and
+// returns the number of specs the suite announced (-1 if it never started).
+func (r *Runner) runSpecs(ctx context.Context, bin *Binary, res *Result) (total int, err error) {
+	done := map[string]bool{}
+	var skip []string
+	total = -1
+	for {
+		p, err := bin.exec(ctx, r.runEnv(skip, false))
+		if err != nil {
+			return total, err
+		}
+		res.Runs++
+		res.Raw = capString(res.Raw+p.raw.String(), rawCap)
+		if p.total >= 0 {
+			total = p.total
+		}
+		progress := false
+		for _, s := range p.ended {
+			if !done[s.Name] {
+				done[s.Name] = true
+				progress = true
+				res.Specs = append(res.Specs, s)
+			}
+		}
+		if p.crashed == nil && !p.restart {
+			if total < 0 || len(done) < total {
+				res.Note = p.earlyExit()
+			}
+			return total, nil
+		}
+		if p.crashed != nil && !done[p.crashed.Name] {
+			done[p.crashed.Name] = true
+			progress = true
+			res.Specs = append(res.Specs, *p.crashed)
+		}
+		switch {
+		case total >= 0 && len(done) >= total:
+			return total, nil
+		case !progress:
+			res.Note = "the test binary asked to be restarted but no spec had ended: it was stopped so that it cannot run for ever"
+			return total, nil
+		case res.Runs > MaxRestarts:
+			res.Note = fmt.Sprintf("the test binary was restarted %d times and still had specs left: it was stopped there", MaxRestarts)
+			return total, nil
+		case ctx.Err() != nil:
+			return total, nil
+		}
+		skip = slices.Sorted(maps.Keys(done))
+	}
+}
+
+// runEnv is the environment that tells the spec helpers how to run: the
+// specs to skip, a dry run that only lists them, and the shuffle seed.
+func (r *Runner) runEnv(skip []string, dryRun bool) []string {
+	env := []string{raceOptions(), restartEnv + "=1"}
+	if r.Seed != 0 {
+		env = append(env, fmt.Sprintf("%s=%d", seedEnv, r.Seed))
+	}
+	if len(skip) > 0 {
+		env = append(env, skipEnv+"="+strings.Join(skip, "\n"))
+	}
+	if dryRun {
+		env = append(env, dryRunEnv+"=1")
+	}
+	return append(env, r.Env...)
+}
+
 // List returns the lesson's specs, as not-run results, from a dry run of
 // its reference solution.
 func (r *Runner) List(ctx context.Context, l course.Lesson) ([]Spec, error) {
-	p, err := r.invoke(ctx, l, r.Solution(l), nil, true)
+	dir, err := os.MkdirTemp(r.Dir, "list-")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrEnvironment, err)
+	}
+	defer os.RemoveAll(dir)
+	bin, err := r.Build(ctx, l, r.Solution(l), dir)
+	var berr *BuildError
+	if errors.As(err, &berr) {
+		if berr.TimedOut {
+			return nil, fmt.Errorf("%w: %s", ErrEnvironment, berr.Output)
+		}
+		return nil, fmt.Errorf("%w: the reference solution of %s does not build:\n%s", ErrEnvironment, l.Dir, berr.Output)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if p.buildError != "" {
-		return nil, fmt.Errorf("%w: the reference solution of %s does not build:\n%s", ErrEnvironment, l.Dir, p.buildError)
+	return r.list(ctx, bin)
+}
+
+// list returns the specs that a dry run of bin announces.
+func (r *Runner) list(ctx context.Context, bin *Binary) ([]Spec, error) {
+	p, err := bin.exec(ctx, r.runEnv(nil, true))
+	if err != nil {
+		return nil, err
 	}
 	specs := p.ended
 	sortSpecs(specs)
 	return specs, nil
 }
 
-// addNotRun completes res with the specs that never ran.
-func (r *Runner) addNotRun(ctx context.Context, l course.Lesson, res *Result) error {
-	all, err := r.List(ctx, l)
+// addNotRun completes res with the specs that never ran. They are listed by
+// a dry run of the binary that ran; if that binary cannot even list its
+// specs (it dies before any spec), by a dry run of the reference solution.
+func (r *Runner) addNotRun(ctx context.Context, bin *Binary, res *Result) error {
+	all, err := r.list(ctx, bin)
 	if err != nil {
 		return err
+	}
+	if len(all) == 0 {
+		if all, err = r.List(ctx, res.Lesson); err != nil {
+			return err
+		}
 	}
 	have := map[string]bool{}
 	for _, s := range res.Specs {
@@ -261,61 +377,6 @@ func sortSpecs(specs []Spec) {
 	})
 }
 
-// invoke runs go test once.
-func (r *Runner) invoke(ctx context.Context, l course.Lesson, o Overlay, skip []string, dryRun bool) (*pass, error) {
-	limit := r.limit()
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-
-	args, cleanup, err := r.testArgs(l, o, r.Race && !dryRun, "-json", "-timeout", limit.String())
-	if err != nil {
-		return nil, err
-	}
-	defer cleanup()
-
-	goCmd := r.goCmd()
-	if len(r.Sandbox) > 0 {
-		args = append(append(r.Sandbox[1:len(r.Sandbox):len(r.Sandbox)], goCmd), args...)
-		goCmd = r.Sandbox[0]
-	}
-	cmd := exec.CommandContext(ctx, goCmd, args...)
-	cmd.Dir = r.Root
-	cmd.Env = append(os.Environ(), raceOptions(), restartEnv+"=1")
-	if r.Seed != 0 {
-		cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%d", seedEnv, r.Seed))
-	}
-	if len(skip) > 0 {
-		cmd.Env = append(cmd.Env, skipEnv+"="+strings.Join(skip, "\n"))
-	}
-	if dryRun {
-		cmd.Env = append(cmd.Env, dryRunEnv+"=1")
-	}
-	cmd.Env = append(cmd.Env, r.Env...)
-	killGroup(cmd)
-	var stderr strings.Builder
-	cmd.Stderr = &capWriter{b: &stderr, max: 64 << 10}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrEnvironment, err)
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("%w: cannot run %s: %v", ErrEnvironment, goCmd, err)
-	}
-	p := newPass(l)
-	p.read(stdout)
-	waitErr := cmd.Wait()
-	reapGroup(cmd)
-	p.killed = ctx.Err() != nil
-	p.finish()
-	if !p.sawJSON && waitErr != nil && !p.killed {
-		return nil, fmt.Errorf("%w: go test %s: %v\n%s", ErrEnvironment, l.LessonPath(), waitErr, strings.TrimSpace(stderr.String()))
-	}
-	if p.buildError == "" && p.buildFailed {
-		p.buildError = strings.TrimSpace(stderr.String())
-	}
-	return p, nil
-}
-
 // raceOptions is the GORACE setting for test binaries, after the user's
 // own: no one-second sleep at exit. (Reporting every race, not just the
 // first of each pair of stacks, would make a verdict independent of spec
@@ -325,16 +386,23 @@ func raceOptions() string {
 	return "GORACE=" + strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0")
 }
 
-// testArgs returns the arguments of go test for lesson l with overlay o:
-// flags, then the race detector if race, the overlay, and the package.
-// cleanup removes the overlay file.
-func (r *Runner) testArgs(l course.Lesson, o Overlay, race bool, flags ...string) (args []string, cleanup func(), err error) {
+// goArgs returns the arguments of a go command (verb "test" or "vet") for
+// lesson l with overlay o: the verb, the runner's build flags, flags, the
+// overlay, and the package. cleanup removes the overlay file.
+func (r *Runner) goArgs(verb string, l course.Lesson, o Overlay, flags ...string) (args []string, cleanup func(), err error) {
 	// -ldflags=-w: no DWARF tables. Nothing reads them (stack traces and
-	// race reports use the runtime's own tables). go test leaves them out
-	// of the binaries it runs anyway; for a binary built with -c (stress),
-	// it takes a fifth off the link.
-	args = append([]string{"test", "-ldflags=-w"}, flags...)
-	if race {
+	// race reports use the runtime's own tables); it takes a fifth off the
+	// link of a test binary.
+	//
+	// -trimpath on every build, with an overlay or not, so that the stub,
+	// the solution and every variant share the compiled dependencies in
+	// go's build cache (the flag changes every package's build). With an
+	// overlay, it is needed anyway: the file on disk is not the file that
+	// was compiled, and Ginkgo, which reads source lines from disk for its
+	// timeout report, panics when a line lies past the end of the file on
+	// disk; module-relative paths make it find no file instead.
+	args = append([]string{verb, "-ldflags=-w", "-trimpath"}, flags...)
+	if r.Race {
 		args = append(args, "-race")
 	}
 	cleanup = func() {}
@@ -344,11 +412,7 @@ func (r *Runner) testArgs(l course.Lesson, o Overlay, race bool, flags ...string
 		if err != nil {
 			return nil, nil, err
 		}
-		// -trimpath: with an overlay, the file on disk is not the file that
-		// was compiled. Ginkgo reads source lines from disk for its timeout
-		// report and panics when a line lies past the end of the file on
-		// disk; module-relative paths make it find no file instead.
-		args = append(args, "-overlay", file, "-trimpath")
+		args = append(args, "-overlay", file)
 	}
 	return append(args, "./"+l.LessonPath()+"/"), cleanup, nil
 }
@@ -364,11 +428,16 @@ var keyEnv = []string{"GOFLAGS", "GORACE", "GOEXPERIMENT", "GOARCH", "GOOS", "GO
 // every file of the lesson's directory, and every file the overlay lays
 // over it.
 func (r *Runner) Key(l course.Lesson, o Overlay) (string, error) {
+	return r.key("run", l, o)
+}
+
+// key is Key for results of one kind: "run" for Run, "vet" for Vet.
+func (r *Runner) key(kind string, l course.Lesson, o Overlay) (string, error) {
 	v, err := r.GoVersion()
 	if err != nil {
 		return "", err
 	}
-	k := cache.NewKey("run").Add("go", v).
+	k := cache.NewKey(kind).Add("go", v).
 		Add("settings", fmt.Sprint(r.Race, r.Seed, len(r.Sandbox) > 0, r.limit(), r.Env))
 	for _, name := range keyEnv {
 		k.Add(name, os.Getenv(name))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 	"github.com/threadlings/threadlings/internal/verdict"
@@ -143,16 +145,63 @@ func TestACrashCostsOneSpec(t *testing.T) {
 func TestACachedRunGivesTheSameResult(t *testing.T) {
 	r := newRunner(t)
 	l := fixture("verdicts", "code.go")
-	// Hide every spec but the passing ones: a passing run is what go test caches.
 	passing := runner.Overlay{filepath.Join(r.Root, "lessons", l.Dir, "verdicts_test.go"): writeFile(t, "only_test.go", passingSpecs)}
-	first, err := r.Run(context.Background(), l, passing)
+	store := cache.Dir(t.TempDir())
+	first, err := r.RunCached(context.Background(), l, passing, store, (*runner.Result).Repeatable)
 	require.NoError(t, err)
-	second, err := r.Run(context.Background(), l, passing)
+	assert.False(t, first.Cached)
+	second, err := r.RunCached(context.Background(), l, passing, store, (*runner.Result).Repeatable)
 	require.NoError(t, err)
-	assert.True(t, second.Cached, "the second run should be served from go test's cache")
+	assert.True(t, second.Cached, "the second run should come from the result cache")
 	assert.Equal(t, verdicts(first), verdicts(second))
 	assert.Len(t, second.Specs, 2)
 	assert.True(t, second.OK())
+
+	// A result with a timeout may be the machine's doing: never kept.
+	all, err := r.RunCached(context.Background(), l, runner.Stub(), store, (*runner.Result).Repeatable)
+	require.NoError(t, err)
+	assert.False(t, all.Repeatable())
+	again, err := r.RunCached(context.Background(), l, runner.Stub(), store, (*runner.Result).Repeatable)
+	require.NoError(t, err)
+	assert.False(t, again.Cached, "a result with timeouts runs again")
+}
+
+// The hard limit is for running specs: a build slower than the limit still
+// gives every verdict. The go command here takes longer to build than the
+// whole run may take.
+func TestTheHardLimitDoesNotCountTheBuild(t *testing.T) {
+	r := newRunner(t)
+	l := fixture("verdicts", "code.go")
+	passing := runner.Overlay{filepath.Join(r.Root, "lessons", l.Dir, "verdicts_test.go"): writeFile(t, "only_test.go", passingSpecs)}
+	goCmd, err := exec.LookPath("go")
+	require.NoError(t, err)
+	r.Go = writeFile(t, "slow-go", "#!/bin/sh\nsleep 3\nexec "+goCmd+" \"$@\"\n")
+	require.NoError(t, os.Chmod(r.Go, 0o755))
+	r.Limit = 2 * time.Second
+	res, err := r.Run(context.Background(), l, passing)
+	require.NoError(t, err)
+	assert.Empty(t, res.BuildError)
+	assert.Empty(t, res.Note)
+	assert.True(t, res.OK(), "every spec passes although the build took longer than the hard limit")
+}
+
+// A build that does not finish within the build limit is said to be one,
+// not blamed on the code.
+func TestABuildPastItsLimitSaysSo(t *testing.T) {
+	r := newRunner(t)
+	r.Go = writeFile(t, "stuck-go", "#!/bin/sh\nexec sleep 600\n")
+	require.NoError(t, os.Chmod(r.Go, 0o755))
+	r.BuildLimit = 100 * time.Millisecond
+	var steps []runner.StepKind
+	r.Status = func(s runner.Step) { steps = append(steps, s.Kind) }
+	start := time.Now()
+	res, err := r.Run(context.Background(), fixture("verdicts", "code.go"), runner.Stub())
+	require.NoError(t, err)
+	assert.Less(t, time.Since(start), time.Minute, "the stuck build is killed at its limit")
+	assert.True(t, res.BuildTimedOut)
+	assert.Contains(t, res.BuildError, "did not finish within 100ms")
+	assert.Empty(t, res.Specs)
+	assert.Equal(t, []runner.StepKind{runner.StepBuild}, steps, "nothing runs after a failed build")
 }
 
 const passingSpecs = `package verdicts_test

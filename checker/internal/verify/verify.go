@@ -200,23 +200,8 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Op
 	}
 	var jobsList []job
 	remaining := make([]int, len(lessons))
-	// runCached runs l with overlay ov, or takes an earlier result that
-	// good accepted with the same key.
 	runCached := func(l course.Lesson, ov runner.Overlay, good func(*runner.Result) bool) (*runner.Result, error) {
-		key, err := r.Key(l, ov)
-		if err != nil {
-			key = "" // an unreadable input: run, and keep nothing
-		}
-		var res runner.Result
-		if o.Cache.Load(key, &res) {
-			res.FromCache = true
-			return &res, nil
-		}
-		got, err := r.Run(ctx, l, ov)
-		if err == nil && good(got) && ctx.Err() == nil {
-			o.Cache.Store(key, got)
-		}
-		return got, err
+		return r.RunCached(ctx, l, ov, o.Cache, good)
 	}
 	for i, l := range lessons {
 		rep := &Report{Lesson: l}
