@@ -75,14 +75,19 @@ func TestScripts(t *testing.T) {
 
 // copyKit copies the kit under test (go.mod, go.sum and the course) to
 // $WORK/kit, so that a script can edit a lesson without touching the real
-// one.
+// one. "copykit -all" copies the checker's source, the Makefile and the
+// autograder bundles too, as a clone of the repository has them.
 func copyKit(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 0 {
-		ts.Fatalf("usage: copykit")
+	if neg || len(args) > 1 || len(args) == 1 && args[0] != "-all" {
+		ts.Fatalf("usage: copykit [-all]")
 	}
 	src, dst := ts.Getenv("KIT"), ts.MkAbs("kit")
 	ts.Check(os.MkdirAll(dst, 0o755))
-	for _, name := range []string{"go.mod", "go.sum", "internal", "lessons", "solutions"} {
+	names := []string{"go.mod", "go.sum", "internal", "lessons", "solutions"}
+	if len(args) == 1 {
+		names = append(names, "Makefile", "checker", "autograder")
+	}
+	for _, name := range names {
 		err := filepath.WalkDir(filepath.Join(src, name), func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -96,7 +101,11 @@ func copyKit(ts *testscript.TestScript, neg bool, args []string) {
 			if err != nil {
 				return err
 			}
-			return os.WriteFile(target, b, 0o644)
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(target, b, info.Mode().Perm())
 		})
 		ts.Check(err)
 	}

@@ -29,7 +29,7 @@ import (
 )
 
 // Sections names the parts of a bench, in the order they run.
-var Sections = []string{"edit", "verify", "grade"}
+var Sections = []string{"edit", "verify", "grade", "gradescope"}
 
 // Options configure a bench.
 type Options struct {
@@ -50,8 +50,14 @@ type Report struct {
 	Runs     int
 	SlowRuns int
 	Edit     []EditRow
+	// FirstRun is make lesson-01 with an empty build cache: a learner's
+	// first run on a fresh machine.
+	FirstRun *Row
 	Verify   []Row
-	Grade    []Row
+	// Gradescope is one submission graded warm by the Gradescope bundle,
+	// and checker run of the same lessons with the same files.
+	Gradescope []Row
+	Grade      []Row
 	// GradeLessons is how many student-lessons grading the class scores.
 	GradeLessons int
 	Breakdown    *Breakdown // where the time of one raw edit-to-verdict goes
@@ -161,6 +167,8 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 			err = b.verify(ctx)
 		case "grade":
 			err = b.grade(ctx)
+		case "gradescope":
+			err = b.gradescope(ctx)
 		default:
 			err = fmt.Errorf("no section %q (want one of %s)", s, strings.Join(Sections, ", "))
 		}
@@ -225,6 +233,9 @@ func (b *bench) timed(name string, n int, f func(i int) (time.Duration, error)) 
 // same package, alternating which goes first.
 func (b *bench) edit(ctx context.Context) error {
 	fmt.Fprintln(b.o.Log, "edit-to-verdict:")
+	if err := b.firstRun(ctx); err != nil {
+		return err
+	}
 	n := 0
 	for _, l := range course.Lessons() {
 		if len(b.o.Lessons) > 0 && !slices.Contains(b.o.Lessons, l.Dir) {
@@ -235,11 +246,12 @@ func (b *bench) edit(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		// An edit is a real change of code: the package, the test binary
-		// and the link are all made again, as after a learner's save.
+		// An edit is a real change of code, a new function: the package,
+		// the test binary and the link are all made again, as after a
+		// learner's save.
 		save := func() error {
 			n++
-			return os.WriteFile(file, fmt.Appendf(slices.Clone(orig), "\nvar _ = %d\n", n), 0o644)
+			return appendFunc(file, orig, n)
 		}
 		viaMake := func() (time.Duration, error) {
 			if err := save(); err != nil {
@@ -292,6 +304,25 @@ func (b *bench) edit(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// appendFunc writes orig to file with a new function numbered n at the
+// end: a change of compiled code, which no cache can answer.
+func appendFunc(file string, orig []byte, n int) error {
+	return os.WriteFile(file, fmt.Appendf(slices.Clone(orig), "\nfunc benchEdit%d() int { return %d }\n", n, n), 0o644)
+}
+
+// firstRun measures make lesson-01 with an empty build cache, as on a
+// fresh machine (the module cache stays: downloading is the network's
+// time, not the kit's).
+func (b *bench) firstRun(ctx context.Context) error {
+	row, err := b.timed("make lesson-01, empty build cache", b.o.SlowRuns, func(i int) (time.Duration, error) {
+		gocache := filepath.Join(b.tmp, fmt.Sprintf("gocache-first-%d", i))
+		defer os.RemoveAll(gocache)
+		return b.run(ctx, b.kit, []string{"GOCACHE=" + gocache}, "make", "-s", "lesson-01")
+	})
+	b.rep.FirstRun = &row
+	return err
 }
 
 // verify measures checker verify of the whole course: with the result cache
@@ -372,6 +403,77 @@ func (b *bench) grade(ctx context.Context) error {
 	}
 	b.rep.Grade = append(b.rep.Grade, row)
 	return nil
+}
+
+// gradescope measures the Gradescope bundle in a simulated /autograder:
+// setup.sh once, untimed, then run_autograder on one submission that
+// changed both graded lessons, against checker run of the same lessons
+// with the same files, one after the other. Each timed run changes the
+// submission's code, so no result cache answers it.
+func (b *bench) gradescope(ctx context.Context) error {
+	fmt.Fprintln(b.o.Log, "gradescope:")
+	ag := filepath.Join(b.tmp, "autograder")
+	source := filepath.Join(ag, "source")
+	if err := copyKit(b.kit, source); err != nil {
+		return err
+	}
+	env := []string{"AUTOGRADER=" + ag, "THREADLINGS_SKIP_SYSTEM=1", "LESSONS=01,04"}
+	if _, err := b.run(ctx, source, env, "bash", "autograder/gradescope/setup.sh"); err != nil {
+		return err
+	}
+	// The submission, a student's copy of the kit: lesson 01 solved,
+	// lesson 04 as shipped.
+	sub := filepath.Join(ag, "submission")
+	if err := copyKit(b.kit, sub); err != nil {
+		return err
+	}
+	if err := copyTree(filepath.Join(b.kit, "solutions", "01-goroutines"), filepath.Join(sub, "lessons", "01-goroutines"), func(rel string) bool { return rel == "testdata" }); err != nil {
+		return err
+	}
+	files := []string{filepath.Join(sub, "lessons", "01-goroutines", "goroutines.go"), filepath.Join(sub, "lessons", "04-lock", course.Lessons()[3].Stubs[0])}
+	origs := make([][]byte, len(files))
+	for i, f := range files {
+		var err error
+		if origs[i], err = os.ReadFile(f); err != nil {
+			return err
+		}
+	}
+	n := 0
+	edit := func() error {
+		n++
+		for i, f := range files {
+			if err := appendFunc(f, origs[i], n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	graded, err := b.timed("run_autograder, one submission, lessons 01 and 04", b.o.Runs, func(int) (time.Duration, error) {
+		if err := edit(); err != nil {
+			return 0, err
+		}
+		return b.run(ctx, source, env, "bash", "autograder/gradescope/run_autograder")
+	})
+	if err != nil {
+		return err
+	}
+	checker := filepath.Join(source, "bin", "checker")
+	ran, err := b.timed("checker run 01, then checker run 04, same files", b.o.Runs, func(int) (time.Duration, error) {
+		if err := edit(); err != nil {
+			return 0, err
+		}
+		var total time.Duration
+		for _, l := range []string{"01", "04"} {
+			d, err := b.run(ctx, sub, nil, checker, "run", "--root", sub, l)
+			if err != nil {
+				return 0, err
+			}
+			total += d
+		}
+		return total, nil
+	})
+	b.rep.Gradescope = []Row{graded, ran}
+	return err
 }
 
 // warmGrade grades the class once, untimed.

@@ -54,11 +54,6 @@ func OSEnv() Env {
 	}
 }
 
-func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
 // Options are the flags every command understands; each command uses the
 // ones that apply to it.
 type Options struct {
@@ -78,6 +73,7 @@ type Options struct {
 	Formats    string
 	Lessons    string
 	Only       string
+	Cache      string
 	Yes        bool
 	Force      bool
 	MaxRuns    int
@@ -195,6 +191,7 @@ func gradeFlags(fs *flag.FlagSet, o *Options) {
 	fs.StringVar(&o.Formats, "format", "csv,json,junit,gradescope,exercism,classroom,report", "what to write, comma-separated: csv, json, junit, gradescope, exercism, classroom, report")
 	fs.StringVar(&o.Lessons, "lessons", "", "lessons to grade, comma-separated (default: all)")
 	fs.StringVar(&o.Only, "only", "", "grade this student afresh; take the others from the last run")
+	fs.StringVar(&o.Cache, "cache", "", "directory that keeps grades and passing reference runs between gradings (default: OUT/.cache)")
 }
 
 func stressFlags(fs *flag.FlagSet, o *Options) {

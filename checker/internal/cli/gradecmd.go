@@ -42,12 +42,18 @@ func gradeCmd(ctx context.Context, s *session, args []string) int {
 	if err != nil {
 		return s.envError("grade", err)
 	}
+	store := filepath.Join(out, ".cache")
+	if s.opts.Cache != "" {
+		if store, err = filepath.Abs(s.opts.Cache); err != nil {
+			return s.envError("grade", err)
+		}
+	}
 	start := time.Now()
 	progress := newGradeProgress(s)
 	students, err := grade.Class(ctx, s.runner, args, grade.Options{
 		Lessons:  lessons,
 		Jobs:     s.opts.Jobs,
-		Cache:    cache.Dir(filepath.Join(out, ".cache")),
+		Cache:    cache.Dir(store),
 		Only:     s.opts.Only,
 		Progress: progress.update,
 		Warn:     s.env.Stderr,

@@ -176,6 +176,9 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		}
 		refRuns = append(refRuns, t)
 	}
+	if o.Warn != nil {
+		fmt.Fprintf(o.Warn, "checker grade: reference solutions of %d lessons: %d taken from the cache, %d to build and run\n", len(refs), len(refs)-len(refRuns), len(refRuns))
+	}
 	if err := runAll(ctx, base, refRuns, o.Jobs, nil); err != nil {
 		return nil, err
 	}
