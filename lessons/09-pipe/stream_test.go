@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sync"
 	"testing/iotest"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -144,7 +145,9 @@ var _ = Describe("Stream", func() {
 		Expect(pipe.NewStream(nil, &sent).Send(make([]byte, pipe.MaxMessage+1))).To(MatchError(pipe.ErrTooLarge),
 			"Send of a message longer than MaxMessage must return ErrTooLarge: the other side would reject it")
 		Expect(sent.Len()).To(BeZero(), "Send wrote %d bytes of a message it rejected", sent.Len())
-	})
+		// Making and scanning a 16 MiB message under the race detector takes
+		// real time, which a busy machine stretches well past the default.
+	}, SpecTimeout(15*time.Second))
 
 	It("hangs up on Close", func() {
 		r := &closer{}

@@ -18,12 +18,17 @@ import (
 const leakWait = 500 * time.Millisecond
 
 // helperGoroutines are the helpers' own goroutines, which may be running
-// while the check runs.
+// while the check runs. They are known by where they were started as well
+// as by what they are doing: on a busy machine one may not have run yet,
+// or may be in the runtime, when the check looks.
 var helperGoroutines = []any{
 	gleak.IgnoringTopFunction("github.com/threadlings/threadlings/lessons/internal/spec.spanSubtest..."),
 	gleak.IgnoringTopFunction("github.com/threadlings/threadlings/lessons/internal/spec.watchCancel"),
 	gleak.IgnoringTopFunction("testing.(*T).Run"),
 	gleak.IgnoringTopFunction("testing.tRunner"),
+	gleak.IgnoringCreator("github.com/threadlings/threadlings/lessons/internal/spec.around"),
+	gleak.IgnoringCreator("github.com/threadlings/threadlings/lessons/internal/spec.spanSubtest"),
+	gleak.IgnoringInBacktrace("github.com/threadlings/threadlings/lessons/internal/spec.spanSubtest"),
 }
 
 // Every spec outside a bubble is checked for leaked goroutines; a bubble
