@@ -390,6 +390,9 @@ func referenceProblem(res *runner.Result) string {
 // reference's list of specs and their points.
 func score(lg *Lesson, res, ref *runner.Result) {
 	lg.BuildError, lg.Note = res.BuildError, res.Note
+	if res.Tampered != "" {
+		lg.Tampered = append(lg.Tampered, "the run's records: "+res.Tampered)
+	}
 	got := map[string]runner.Spec{}
 	for _, s := range res.Specs {
 		got[s.Name] = s
@@ -398,6 +401,8 @@ func score(lg *Lesson, res, ref *runner.Result) {
 		s := Spec{Name: want.Name, Max: want.Points}
 		g, ok := got[want.Name]
 		switch {
+		case res.Tampered != "":
+			s.Verdict, s.Message = verdict.Tampered, "the run's records cannot be trusted: "+res.Tampered
 		case res.BuildError != "":
 			s.Verdict, s.Message = verdict.BuildError, "the lesson does not compile"
 		case !ok:

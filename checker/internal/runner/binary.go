@@ -2,6 +2,9 @@ package runner
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -9,9 +12,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/internal/verdict"
 )
 
 // Binary is a lesson's compiled test binary, for running the same specs
@@ -102,46 +107,86 @@ func blamesLesson(out string, l course.Lesson, o Overlay) bool {
 
 var pkgHeader = regexp.MustCompile(`(?m)^# \S+`)
 
-// Run runs the binary once with extra environment env and returns the
-// specs that ended, the spec the binary died in (nil if none), and a note
-// when the binary died outside any spec.
-func (b *Binary) Run(ctx context.Context, env ...string) (ended []Spec, crashed *Spec, note string, err error) {
-	p, err := b.exec(ctx, append([]string{raceOptions()}, env...))
+// Run runs the binary once, its specs shuffled with seed (0: in file
+// order), with extra environment env, and returns the specs that ended, the
+// spec the binary died in (nil if none), and a note when the binary died
+// outside any spec or could not be trusted.
+func (b *Binary) Run(ctx context.Context, seed int, env ...string) (ended []Spec, crashed *Spec, note string, err error) {
+	p, err := b.exec(ctx, runOptions{seed: seed, env: append([]string{raceOptions()}, env...)})
 	if err != nil {
 		return nil, nil, "", err
 	}
-	if p.crashed == nil && !p.restart && p.exitErr && (p.total < 0 || len(p.ended) < p.total) {
+	switch {
+	case p.tampered != "":
+		note = "tampered: " + p.tampered
+	case p.crashed == nil && !p.restart && p.exitErr && (p.total < 0 || len(p.ended) < p.total):
 		note = p.earlyExit()
 	}
 	return p.ended, p.crashed, note, nil
+}
+
+// runOptions say how one run of a test binary goes.
+type runOptions struct {
+	skip    []string // full texts of specs not to run
+	dryRun  bool     // list the specs, run none
+	seed    int      // shuffle seed; 0: file order
+	restart bool     // exit after a spec that timed out
+	env     []string // after the process's own environment
 }
 
 // killGrace is how long a test binary has after its own -test.timeout
 // to print its goroutines and exit before it is killed.
 const killGrace = 15 * time.Second
 
-// exec runs the binary once, with the environment env after the process's
-// own, and reads what it printed.
-func (b *Binary) exec(ctx context.Context, env []string) (*pass, error) {
+// exec runs the binary once and reads what it said: verdicts from the
+// record channel, a socket whose other end is the binary's descriptor 3,
+// and output from its standard output and error.
+func (b *Binary) exec(ctx context.Context, o runOptions) (*pass, error) {
 	ctx, cancel := context.WithTimeout(ctx, b.limit+killGrace)
 	defer cancel()
-	words := append(append([]string{}, b.sandbox...), b.Path, "-test.paniconexit0", "-test.timeout="+b.limit.String())
-	cmd := exec.CommandContext(ctx, words[0], words[1:]...)
-	cmd.Dir = b.dir
-	cmd.Env = append(os.Environ(), env...)
-	killGroup(cmd)
-	stdout, err := cmd.StdoutPipe()
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrEnvironment, err)
+	}
+	records, theirs, err := recordChannel()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrEnvironment, err)
 	}
+	defer records.Close()
+	cfg, _ := json.Marshal(verdict.Config{Key: hex.EncodeToString(key), Skip: o.skip, DryRun: o.dryRun, Seed: int64(o.seed), Restart: o.restart})
+	if _, err := records.Write(append(cfg, '\n')); err != nil {
+		theirs.Close()
+		return nil, fmt.Errorf("%w: %v", ErrEnvironment, err)
+	}
+
+	words := append(append([]string{}, b.sandbox...), b.Path, "-test.paniconexit0", "-test.timeout="+b.limit.String())
+	cmd := exec.CommandContext(ctx, words[0], words[1:]...)
+	cmd.Dir = b.dir
+	cmd.Env = append(append(os.Environ(), o.env...), verdict.ChannelEnv+"=3")
+	cmd.ExtraFiles = []*os.File{theirs}
+	killGroup(cmd)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		theirs.Close()
+		return nil, fmt.Errorf("%w: %v", ErrEnvironment, err)
+	}
 	cmd.Stderr = cmd.Stdout
-	if err := cmd.Start(); err != nil {
+	err = cmd.Start()
+	theirs.Close()
+	if err != nil {
 		return nil, fmt.Errorf("%w: cannot run the test binary of %s: %v", ErrEnvironment, b.Lesson.Dir, err)
 	}
-	p := newPass(b.Lesson)
-	p.readPlain(stdout)
+	p := newPass(b.Lesson, key)
+	var wg sync.WaitGroup
+	wg.Go(func() { p.readRecords(records) })
+	p.readOutput(stdout)
 	waitErr := cmd.Wait()
 	reapGroup(cmd)
+	// Every process that held the channel is gone now: the reader sees its
+	// end. (A record channel held open by something that escaped would
+	// keep it waiting; closing our end stops that.)
+	records.SetReadDeadline(time.Now().Add(time.Second))
+	wg.Wait()
 	p.killed = ctx.Err() != nil
 	p.exitErr = waitErr != nil
 	p.finish()

@@ -35,7 +35,7 @@ func (r *Runner) RunCached(ctx context.Context, l course.Lesson, o Overlay, c ca
 // unrun, the verdicts that a busy machine or an unlucky schedule can
 // change.
 func (r *Result) Repeatable() bool {
-	if r.BuildTimedOut || r.Note != "" {
+	if r.BuildTimedOut || r.Note != "" || r.Tampered != "" {
 		return false
 	}
 	if r.BuildError != "" {

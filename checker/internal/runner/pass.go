@@ -2,7 +2,9 @@ package runner
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -22,27 +24,94 @@ const (
 	lineCap       = 256 << 10 // one line
 )
 
-// pass is what one run of a test binary said.
+// pass is what one run of a test binary said: verdicts from the sealed
+// records of its channel, output from its standard output and error.
 type pass struct {
-	lesson  course.Lesson
-	total   int // from the suite record; -1 if the suite never started
-	ended   []Spec
-	crashed *Spec // the spec that was running when the binary died
-	open    *verdict.Record
-	openOut strings.Builder
-	tail    strings.Builder // output outside any spec
-	partial strings.Builder // an output line still arriving
-	killed  bool            // the run was killed at its hard limit
-	exitErr bool            // the binary exited with an error
-	restart bool            // the binary exited after a timeout, to run the rest afresh
+	lesson course.Lesson
+	key    []byte // the run's sealing key
+
+	// From the record channel.
+	seq        int // records read
+	total      int // from the suite record; -1 if the suite never started
+	ended      []Spec
+	endedSet   map[string]bool
+	open       *verdict.Record // the spec running now
+	crashed    *Spec           // the spec that was running when the binary died
+	restart    bool            // the binary exited after a timeout, to run the rest afresh
+	suiteEnded bool
+	tampered   string // why the channel cannot be trusted; "" while it can
+
+	// From standard output and error.
+	outSpec string                      // the spec whose output is arriving, by the markers
+	outputs map[string]*strings.Builder // what each spec printed
+	tail    strings.Builder             // output outside any spec
+	partial strings.Builder             // an output line still arriving
 	raw     strings.Builder
+
+	killed  bool // the run was killed at its hard limit
+	exitErr bool // the binary exited with an error
 }
 
-func newPass(l course.Lesson) *pass { return &pass{lesson: l, total: -1} }
+func newPass(l course.Lesson, key []byte) *pass {
+	return &pass{lesson: l, key: key, total: -1, endedSet: map[string]bool{}, outputs: map[string]*strings.Builder{}}
+}
 
-// readPlain consumes a test binary's own output, without go test -json
-// around it.
-func (p *pass) readPlain(r io.Reader) {
+// readRecords consumes the record channel.
+func (p *pass) readRecords(r io.Reader) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	for {
+		line, err := readLine(br, lineCap)
+		if line = bytes.TrimSuffix(line, []byte("\n")); len(line) > 0 {
+			p.record(line)
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// record takes one line of the channel. Anything but the next record of
+// the suite, sealed with the run's key, makes the whole run untrustworthy.
+func (p *pass) record(line []byte) {
+	if p.tampered != "" {
+		return
+	}
+	rec, err := verdict.Open(line, p.key)
+	if err != nil {
+		p.tamper("a line on the record channel was not written by the spec helpers")
+		return
+	}
+	p.seq++
+	switch {
+	case rec.Seq != p.seq:
+		p.tamper(fmt.Sprintf("record %d arrived where record %d was due", rec.Seq, p.seq))
+	case rec.Kind == verdict.KindSuite && p.total < 0:
+		p.total = rec.Total
+	case p.total < 0 || p.suiteEnded:
+		p.tamper(fmt.Sprintf("a %q record outside the suite", rec.Kind))
+	case rec.Kind == verdict.KindStart && p.open == nil && !p.endedSet[rec.Spec]:
+		p.open = &rec
+	case rec.Kind == verdict.KindEnd && p.open != nil && p.open.Spec == rec.Spec:
+		p.endedSet[rec.Spec] = true
+		p.ended = append(p.ended, specFromRecord(rec))
+		p.open = nil
+	case rec.Kind == verdict.KindRestart && p.open == nil:
+		p.restart = true
+	case rec.Kind == verdict.KindSuiteEnd && p.open == nil:
+		p.suiteEnded = true
+	default:
+		p.tamper(fmt.Sprintf("a %q record out of order (spec %q)", rec.Kind, rec.Spec))
+	}
+}
+
+func (p *pass) tamper(why string) {
+	if p.tampered == "" {
+		p.tampered = why
+	}
+}
+
+// readOutput consumes what the test binary printed.
+func (p *pass) readOutput(r io.Reader) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	for {
 		line, err := readLine(br, lineCap)
@@ -70,7 +139,7 @@ func readLine(br *bufio.Reader, max int) ([]byte, error) {
 	}
 }
 
-// output takes one chunk of the test binary's output; records are whole
+// output takes one chunk of the test binary's output; markers are whole
 // lines.
 func (p *pass) output(chunk string) {
 	if p.partial.Len() < lineCap {
@@ -84,6 +153,9 @@ func (p *pass) output(chunk string) {
 	p.line(line)
 }
 
+// line takes one line of output. A marker (an unsealed record) says whose
+// output follows; it decides nothing else, since the code under test can
+// print one too.
 func (p *pass) line(line string) {
 	rec, ok := verdict.Parse(line)
 	if !ok {
@@ -94,39 +166,53 @@ func (p *pass) line(line string) {
 		p.print(before + "\n")
 	}
 	switch rec.Kind {
-	case verdict.KindSuite:
-		p.total = rec.Total
 	case verdict.KindStart:
-		p.open = &rec
-		p.openOut.Reset()
-	case verdict.KindRestart:
-		p.restart = true
+		p.outSpec = rec.Spec
 	case verdict.KindEnd:
-		s := specFromRecord(rec)
-		s.Output = p.openOut.String()
-		p.ended = append(p.ended, s)
-		p.open = nil
-		p.openOut.Reset()
+		p.outSpec = ""
 	}
 }
 
 func (p *pass) print(s string) {
-	if p.open != nil {
-		appendCapped(&p.openOut, s, specOutputCap)
-	} else {
+	if p.outSpec == "" {
 		appendCapped(&p.tail, s, specOutputCap)
+		return
 	}
+	b := p.outputs[p.outSpec]
+	if b == nil {
+		b = &strings.Builder{}
+		p.outputs[p.outSpec] = b
+	}
+	appendCapped(b, s, specOutputCap)
 }
 
-// finish settles what the run left open.
+func (p *pass) outputOf(spec string) string {
+	if b := p.outputs[spec]; b != nil {
+		return b.String()
+	}
+	return ""
+}
+
+// finish settles what the run left open, once both streams have ended and
+// the binary has exited.
 func (p *pass) finish() {
 	if p.partial.Len() > 0 {
 		p.line(p.partial.String())
 		p.partial.Reset()
 	}
+	if p.tampered == "" && p.total >= 0 && !p.suiteEnded && !p.exitErr && !p.killed && !p.restart {
+		p.tamper("the test binary exited as if every test had passed, but its suite never ended")
+	}
+	if p.tampered != "" {
+		p.ended, p.crashed, p.restart = nil, nil, false
+		return
+	}
+	for i := range p.ended {
+		p.ended[i].Output = p.outputOf(p.ended[i].Name)
+	}
 	if p.open != nil {
 		s := specFromRecord(*p.open)
-		s.Output = p.openOut.String()
+		s.Output = p.outputOf(s.Name)
 		s.Verdict, s.Message = p.crashVerdict(s.Output)
 		s.Where = p.learnerFrame(s.Output)
 		p.crashed = &s

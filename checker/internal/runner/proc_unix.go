@@ -3,10 +3,29 @@
 package runner
 
 import (
+	"os"
 	"os/exec"
 	"syscall"
 	"time"
 )
+
+// recordChannel makes the two ends of a record channel: a Unix socket
+// pair, so that the end given to a test binary cannot be opened again by
+// path (/proc/self/fd/N of a socket does not open).
+func recordChannel() (ours, theirs *os.File, err error) {
+	fds, err := syscall.Socketpair(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Our end is non-blocking, so that the runtime's poller serves it and a
+	// read deadline can end the wait for a writer that outlived the run.
+	if err := syscall.SetNonblock(fds[0], true); err != nil {
+		syscall.Close(fds[0])
+		syscall.Close(fds[1])
+		return nil, nil, err
+	}
+	return os.NewFile(uintptr(fds[0]), "records"), os.NewFile(uintptr(fds[1]), "records-theirs"), nil
+}
 
 // killGroup puts cmd in a process group of its own and makes cancelling it
 // kill the whole group: go test, the test binary and any process the

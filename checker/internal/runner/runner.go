@@ -33,14 +33,6 @@ import (
 	"github.com/threadlings/threadlings/internal/verdict"
 )
 
-// Environment variables shared with the spec helpers (lessons/internal/spec).
-const (
-	skipEnv    = "THREADLINGS_SKIP"
-	dryRunEnv  = "THREADLINGS_DRY_RUN"
-	restartEnv = "THREADLINGS_RESTART"
-	seedEnv    = "THREADLINGS_SEED"
-)
-
 // DefaultLimit is the default hard limit for one run of a lesson's test
 // binary. The build does not count against it.
 const DefaultLimit = 3 * time.Minute
@@ -122,7 +114,11 @@ type Result struct {
 	// BuildTimedOut says that BuildError is not the compiler's: the build
 	// did not finish within the build limit.
 	BuildTimedOut bool
-	Note          string // a problem of the whole run that no spec owns
+	// Tampered says why the run's records cannot be trusted: something
+	// other than the spec helpers wrote to the record channel, or the
+	// records came out of order. Every spec's verdict is then Tampered.
+	Tampered string
+	Note     string // a problem of the whole run that no spec owns
 	// Cached is set when the result was taken from a result cache (package
 	// cache) instead of running the lesson.
 	Cached  bool          `json:"-"`
@@ -144,7 +140,7 @@ func (r *Result) Passed() int {
 
 // OK reports whether the lesson built and every spec passed.
 func (r *Result) OK() bool {
-	return r.BuildError == "" && r.Note == "" && len(r.Specs) > 0 && r.Passed() == len(r.Specs)
+	return r.BuildError == "" && r.Note == "" && r.Tampered == "" && len(r.Specs) > 0 && r.Passed() == len(r.Specs)
 }
 
 // Counts returns how many specs got each verdict.
@@ -224,6 +220,17 @@ func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, 
 	if err != nil {
 		return nil, err
 	}
+	if res.Tampered != "" {
+		// Nothing the binary said counts: the specs come from the
+		// reference, where there is one.
+		all, _ := r.List(ctx, l)
+		for _, s := range all {
+			s.Verdict, s.Message, s.Output = verdict.Tampered, "TAMPERED: the run's records cannot be trusted: "+res.Tampered, ""
+			res.Specs = append(res.Specs, s)
+		}
+		res.Elapsed = time.Since(start)
+		return res, nil
+	}
 	if total < 0 || len(res.Specs) < total {
 		if err := r.addNotRun(ctx, bin, res); err != nil {
 			return nil, err
@@ -245,12 +252,16 @@ func (r *Runner) runSpecs(ctx context.Context, bin *Binary, res *Result) (total 
 	var skip []string
 	total = -1
 	for {
-		p, err := bin.exec(ctx, r.runEnv(skip, false))
+		p, err := bin.exec(ctx, r.runOptions(skip, false))
 		if err != nil {
 			return total, err
 		}
 		res.Runs++
 		res.Raw = capString(res.Raw+p.raw.String(), rawCap)
+		if p.tampered != "" {
+			res.Tampered, res.Specs = p.tampered, nil
+			return total, nil
+		}
 		if p.total >= 0 {
 			total = p.total
 		}
@@ -289,20 +300,11 @@ func (r *Runner) runSpecs(ctx context.Context, bin *Binary, res *Result) (total 
 	}
 }
 
-// runEnv is the environment that tells the spec helpers how to run: the
-// specs to skip, a dry run that only lists them, and the shuffle seed.
-func (r *Runner) runEnv(skip []string, dryRun bool) []string {
-	env := []string{raceOptions(), restartEnv + "=1"}
-	if r.Seed != 0 {
-		env = append(env, fmt.Sprintf("%s=%d", seedEnv, r.Seed))
-	}
-	if len(skip) > 0 {
-		env = append(env, skipEnv+"="+strings.Join(skip, "\n"))
-	}
-	if dryRun {
-		env = append(env, dryRunEnv+"=1")
-	}
-	return append(env, r.Env...)
+// runOptions says how the runner's runs of a binary go: the specs to skip,
+// a dry run that only lists them, the runner's seed, a restart after a spec
+// that timed out, and the environment.
+func (r *Runner) runOptions(skip []string, dryRun bool) runOptions {
+	return runOptions{skip: skip, dryRun: dryRun, seed: r.Seed, restart: true, env: append([]string{raceOptions()}, r.Env...)}
 }
 
 // List returns the lesson's specs, as not-run results, from a dry run of
@@ -329,7 +331,7 @@ func (r *Runner) List(ctx context.Context, l course.Lesson) ([]Spec, error) {
 
 // list returns the specs that a dry run of bin announces.
 func (r *Runner) list(ctx context.Context, bin *Binary) ([]Spec, error) {
-	p, err := bin.exec(ctx, r.runEnv(nil, true))
+	p, err := bin.exec(ctx, r.runOptions(nil, true))
 	if err != nil {
 		return nil, err
 	}
@@ -419,7 +421,7 @@ func (r *Runner) goArgs(verb string, l course.Lesson, o Overlay, flags ...string
 
 // keyEnv lists the environment variables that can change a run's result
 // besides the runner's own settings.
-var keyEnv = []string{"GOFLAGS", "GORACE", "GOEXPERIMENT", "GOARCH", "GOOS", "GOAMD64", "CGO_ENABLED", "GOMAXPROCS", "GODEBUG", "GOTOOLCHAIN", skipEnv, seedEnv}
+var keyEnv = []string{"GOFLAGS", "GORACE", "GOEXPERIMENT", "GOARCH", "GOOS", "GOAMD64", "CGO_ENABLED", "GOMAXPROCS", "GODEBUG", "GOTOOLCHAIN"}
 
 // Key returns a key (see package cache) for the result of running lesson l
 // with overlay o. It hashes the checker, the go version, the runner's

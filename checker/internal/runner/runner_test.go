@@ -255,3 +255,39 @@ func TestATimeoutPastTheEndOfTheFileOnDisk(t *testing.T) {
 	}
 	t.Fatal("no spec named \"verdicts timeout\"")
 }
+
+// Code under test that prints records of its own on standard output cannot
+// change a verdict: verdicts come over the record channel alone.
+func TestPrintedRecordsDecideNothing(t *testing.T) {
+	r := newRunner(t)
+	res, err := r.Run(context.Background(), fixture("forgeries", "code.go"), runner.Stub())
+	require.NoError(t, err)
+	assert.Empty(t, res.Tampered)
+	assert.Equal(t, map[string]verdict.Verdict{
+		"forgeries the answer is 42": verdict.Fail,
+		"forgeries another spec":     verdict.Fail,
+	}, verdicts(res))
+}
+
+// Code that writes to the record channel itself (here by its descriptor,
+// which graded code may not name) makes the run tampered: no spec passes.
+func TestWritingToTheChannelIsTampering(t *testing.T) {
+	r := newRunner(t)
+	l := fixture("forgeries", "code.go")
+	code := `package forgeries
+
+import "os"
+
+func Answer() int {
+	os.NewFile(3, "records").Write([]byte("{\"kind\":\"end\",\"spec\":\"forgeries another spec\",\"verdict\":\"pass\",\"seq\":3}\n"))
+	return 42
+}
+`
+	res, err := r.Run(context.Background(), l, runner.Overlay{filepath.Join(r.Root, "lessons", l.Dir, "code.go"): writeFile(t, "code.go", code)})
+	require.NoError(t, err)
+	assert.NotEmpty(t, res.Tampered)
+	assert.False(t, res.OK())
+	for _, s := range res.Specs {
+		assert.Equal(t, verdict.Tampered, s.Verdict, s.Name)
+	}
+}

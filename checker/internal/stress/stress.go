@@ -73,8 +73,7 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Op
 	for range max(o.Jobs, 1) {
 		wg.Go(func() {
 			for j := range jobs {
-				env := []string{fmt.Sprintf("GOMAXPROCS=%d", j.procs), fmt.Sprintf("THREADLINGS_SEED=%d", j.seed)}
-				ended, crashed, note, err := j.bin.Run(ctx, env...)
+				ended, crashed, note, err := j.bin.Run(ctx, j.seed, fmt.Sprintf("GOMAXPROCS=%d", j.procs))
 				mu.Lock()
 				j.report.Runs++
 				add := func(spec string, v verdict.Verdict, msg string) {

@@ -33,11 +33,14 @@ func Child(name string, f func()) bool {
 // it runs the named child and exits with status 0 when the child returns;
 // otherwise it runs the specs.
 //
-// Each hook is called first, in order. A lesson whose own code re-executes
-// the binary (a Process type over os/exec, say) passes its entry point as a
-// hook: the hook returns at once in the parent, and in a child it does the
-// child's work and exits.
+// Main first takes the checker's record channel, if there is one, before
+// any code of the lesson can run (see runConfig). Each hook is called next,
+// in order. A lesson whose own code re-executes the binary (a Process type
+// over os/exec, say) passes its entry point as a hook: the hook returns at
+// once in the parent, and in a child it does the child's work and exits.
 func Main(m *testing.M, hooks ...func()) {
+	mainConfig, mainConfigErr = runConfig()
+	mainRan = true
 	for _, hook := range hooks {
 		hook()
 	}

@@ -1,11 +1,15 @@
 package spec
 
 import (
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/onsi/ginkgo/v2"
 	"github.com/onsi/ginkgo/v2/types"
@@ -62,15 +66,74 @@ func (s *specState) snapshot() (race bool, v verdict.Verdict, detail string) {
 	return s.race, s.verdict, s.detail
 }
 
-// out is where records go: standard output, unbuffered, one write per record.
-var out = os.Stdout
+// channel is the record channel the checker handed over, nil when the suite
+// runs without the checker (plain go test): records then go to standard
+// output alone.
+var channel struct {
+	sync.Mutex
+	f   *os.File
+	key []byte
+	seq int
+}
 
+// openChannel takes the record channel named by verdict.ChannelEnv, if any,
+// and reads the checker's Config from it.
+func openChannel() (verdict.Config, bool, error) {
+	fd, err := strconv.Atoi(os.Getenv(verdict.ChannelEnv))
+	if err != nil {
+		return verdict.Config{}, false, nil
+	}
+	// No process this one starts may inherit the channel, nor learn of it.
+	syscall.CloseOnExec(fd)
+	os.Unsetenv(verdict.ChannelEnv)
+	f := os.NewFile(uintptr(fd), "threadlings-records")
+	if f == nil {
+		return verdict.Config{}, false, fmt.Errorf("spec: no file descriptor %d for records", fd)
+	}
+	// One line, read a byte at a time: nothing after it may be consumed.
+	var line []byte
+	b := make([]byte, 1)
+	for {
+		if _, err := f.Read(b); err != nil {
+			return verdict.Config{}, false, fmt.Errorf("spec: reading the checker's configuration: %v", err)
+		}
+		if b[0] == '\n' {
+			break
+		}
+		line = append(line, b[0])
+	}
+	var cfg verdict.Config
+	if err := json.Unmarshal(line, &cfg); err != nil {
+		return verdict.Config{}, false, fmt.Errorf("spec: the checker's configuration: %v", err)
+	}
+	key, err := hex.DecodeString(cfg.Key)
+	if err != nil || len(key) == 0 {
+		return verdict.Config{}, false, fmt.Errorf("spec: the checker's configuration has no key")
+	}
+	channel.Lock()
+	channel.f, channel.key = f, key
+	channel.Unlock()
+	return cfg, true, nil
+}
+
+// emit writes r: sealed to the channel, when there is one, and to standard
+// output, where it marks the start of a spec's output.
 func emit(r verdict.Record) {
-	out.Write(r.Encode())
+	channel.Lock()
+	defer channel.Unlock()
+	if channel.f != nil {
+		channel.seq++
+		channel.f.Write(r.Seal(channel.key, channel.seq))
+	}
+	os.Stdout.Write(r.Encode())
 }
 
 var _ = ginkgo.ReportBeforeSuite(func(report ginkgo.Report) {
 	emit(verdict.Record{Kind: verdict.KindSuite, Total: report.PreRunStats.SpecsThatWillRun, DryRun: report.SuiteConfig.DryRun})
+})
+
+var _ = ginkgo.ReportAfterSuite("threadlings records", func(report ginkgo.Report) {
+	emit(verdict.Record{Kind: verdict.KindSuiteEnd, Total: report.PreRunStats.SpecsThatWillRun, DryRun: report.SuiteConfig.DryRun})
 })
 
 var _ = ginkgo.ReportBeforeEach(func(report ginkgo.SpecReport) {

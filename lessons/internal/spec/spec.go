@@ -38,6 +38,8 @@ import (
 	"github.com/onsi/ginkgo/v2"
 	"github.com/onsi/ginkgo/v2/types"
 	"github.com/onsi/gomega"
+
+	"github.com/threadlings/threadlings/internal/verdict"
 )
 
 // DefaultTimeout is the real time a spec may take unless it sets its own
@@ -93,34 +95,61 @@ var suiteT *testing.T
 func Run(t *testing.T, description string) {
 	t.Helper()
 	suiteT = t
-	readSkipList()
+	cfg, err := mainConfig, mainConfigErr
+	if !mainRan {
+		cfg, err = runConfig()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range cfg.Skip {
+		skipped[name] = true
+	}
 	gomega.RegisterFailHandler(ginkgo.Fail)
 	suiteConfig, reporterConfig := ginkgo.GinkgoConfiguration()
 	suiteConfig.GracePeriod = gracePeriod
-	if seed, err := strconv.ParseInt(os.Getenv(SeedEnv), 10, 64); err == nil {
-		suiteConfig.RandomSeed = seed
+	if cfg.Seed != 0 {
+		suiteConfig.RandomSeed = cfg.Seed
 		suiteConfig.RandomizeAllSpecs = true
 	}
-	if os.Getenv(DryRunEnv) != "" {
-		suiteConfig.DryRun = true
-	}
-	restartAfterTimeout = os.Getenv(RestartEnv) != ""
+	suiteConfig.DryRun = cfg.DryRun
+	restartAfterTimeout = cfg.Restart
 	reporterConfig.NoColor = true
 	reporterConfig.Succinct = true
 	ginkgo.RunSpecs(t, description, suiteConfig, reporterConfig, ginkgo.AroundNode(around))
 }
 
-// skipped is the set of specs the checker asked not to run. It is read in
-// Run, not at package initialisation: go test keys its cache only on the
-// variables read while tests run.
+// skipped is the set of specs the checker asked not to run.
 var skipped = map[string]bool{}
 
-func readSkipList() {
+// mainConfig is what Main read, when the suite's TestMain calls it.
+var (
+	mainRan       bool
+	mainConfig    verdict.Config
+	mainConfigErr error
+)
+
+// runConfig says how to run: from the checker's record channel when there
+// is one, which the code under test cannot change; otherwise, for a kit
+// author's plain go test, from the environment. It is read in Run, not at
+// package initialisation: go test keys its cache only on the variables read
+// while tests run.
+func runConfig() (verdict.Config, error) {
+	cfg, ok, err := openChannel()
+	if ok || err != nil {
+		return cfg, err
+	}
 	for _, name := range strings.Split(os.Getenv(SkipEnv), "\n") {
 		if name != "" {
-			skipped[name] = true
+			cfg.Skip = append(cfg.Skip, name)
 		}
 	}
+	if seed, err := strconv.ParseInt(os.Getenv(SeedEnv), 10, 64); err == nil {
+		cfg.Seed = seed
+	}
+	cfg.DryRun = os.Getenv(DryRunEnv) != ""
+	cfg.Restart = os.Getenv(RestartEnv) != ""
+	return cfg, nil
 }
 
 func inBubble(report types.SpecReport) bool {
