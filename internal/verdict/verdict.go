@@ -41,11 +41,12 @@ const (
 	Crash      Verdict = "crash"       // the test binary died during the spec
 	NotRun     Verdict = "not-run"     // the spec could not be run (the binary died before it)
 	BuildError Verdict = "build-error" // the lesson does not compile
-	Tampered   Verdict = "tampered"    // the lesson's spec files were edited (grading only)
+	Forbidden  Verdict = "forbidden"   // the lesson's code uses something it may not (see the checker's allow package)
+	Tampered   Verdict = "tampered"    // the run's records cannot be trusted, or spec files were edited (grading)
 )
 
 // All lists every verdict in report order.
-var All = []Verdict{Pass, Fail, Panic, Timeout, Race, Leak, Crash, NotRun, BuildError, Tampered}
+var All = []Verdict{Pass, Fail, Panic, Timeout, Race, Leak, Crash, NotRun, BuildError, Forbidden, Tampered}
 
 // Passed reports whether v is Pass.
 func (v Verdict) Passed() bool { return v == Pass }

@@ -57,6 +57,7 @@ func gradeCmd(ctx context.Context, s *session, args []string) int {
 		Only:     s.opts.Only,
 		Progress: progress.update,
 		Warn:     s.env.Stderr,
+		Hide:     []string{out, store, string(cache.Default())},
 	})
 	progress.finish()
 	if err != nil {

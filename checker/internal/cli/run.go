@@ -150,7 +150,18 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, lang strin
 		}
 		p.Printf("%s", render.Indent(explain.WithSource(strings.Join(errs, "\n"), res.Sources), "      "))
 	}
+	if len(res.Forbidden) > 0 {
+		p.Printf("  %s your code uses what this lesson does not allow, so no spec was run:\n", p.Verdict(verdict.Forbidden))
+		p.Printf("%s", render.Indent(strings.Join(res.Forbidden, "\n"), "      "))
+		p.Printf("      (the rules: docs/SECURITY.md)\n")
+	}
+	if res.Tampered != "" {
+		p.Printf("  %s %s\n", p.Verdict(verdict.Tampered), "the run's records cannot be trusted: "+res.Tampered)
+	}
 	for _, sp := range res.Specs {
+		if sp.Verdict == verdict.Forbidden || sp.Verdict == verdict.Tampered {
+			continue
+		}
 		p.Printf("  %s %s\n", p.Verdict(sp.Verdict), sp.Name)
 		if sp.Verdict.Passed() || sp.Verdict == verdict.NotRun && !verbose {
 			continue
@@ -219,6 +230,10 @@ func summary(p *render.Printer, res *runner.Result) string {
 		return p.Red(fmt.Sprintf("%s: not run: the build did not finish in time. Run make lesson-%s again.", l.Dir, l.Number))
 	case res.BuildError != "":
 		return p.Red(fmt.Sprintf("%s: does not compile. Fix the first error above and run make lesson-%s again.", l.Dir, l.Number))
+	case len(res.Forbidden) > 0:
+		return p.Red(fmt.Sprintf("%s: not run: change the lines above to use only what the lesson allows, then run make lesson-%s again.", l.Dir, l.Number))
+	case res.Tampered != "":
+		return p.Red(fmt.Sprintf("%s: not graded: the test binary's records were tampered with.", l.Dir))
 	case total == 0 || res.Passed() == 0 && res.Counts()[verdict.NotRun] == total:
 		why := res.Note
 		if why == "" {

@@ -23,6 +23,10 @@ type Lesson struct {
 	TitleKO string   // Korean title
 	Stubs   []string // the files a learner edits, relative to Dir
 	Hints   []Hint   // from a nudge to nearly the answer
+	// Allow lists what the lesson's graded code may use beyond what every
+	// lesson may (see package allow): a whole package by its import path
+	// ("os/exec"), or one name of a package ("os.Pipe", "syscall.Flock").
+	Allow []string
 }
 
 // TitleIn returns the lesson's title in lang: "ko" for Korean, English

@@ -28,6 +28,7 @@ var table = []Lesson{
 		Title:   "A Python-like Thread",
 		TitleKO: "파이썬을 닮은 Thread",
 		Stubs:   []string{"thread.go"},
+		Allow:   []string{"runtime/debug.Stack"},
 		Hints: []Hint{
 			{
 				EN: "A Thread is one goroutine plus bookkeeping. Everything that changes after New (state, ident, the panic) is written by one goroutine and read by others: keep it behind one sync.Mutex. The moment the target ends is best told by a channel.",
@@ -180,6 +181,7 @@ var table = []Lesson{
 		Title:   "Pipe: two ends of a conversation",
 		TitleKO: "Pipe: 대화의 양 끝",
 		Stubs:   []string{"pipe.go", "stream.go", "process.go"},
+		Allow:   []string{"os/exec", "os.Pipe", "os.NewFile"},
 		Hints: []Hint{
 			{
 				EN: "Start with pipe.go. A two-way pipe is two one-way channels, one per direction, crossed over: what a sends on, b receives from, and the other way round. Make them buffered with room for Capacity messages. Then give each end a `closed chan struct{}` that its Close closes, and let each end know the other's, so that every wait can also hear a hang-up.",
@@ -204,6 +206,7 @@ var table = []Lesson{
 		Title:   "Process: work in another program",
 		TitleKO: "Process: 다른 프로그램에서 일하기",
 		Stubs:   []string{"process.go"},
+		Allow:   []string{"os/exec", "os.FindProcess", "syscall.SIGKILL", "syscall.SIGTERM", "syscall.SIGINT", "syscall.Signal", "syscall.WaitStatus"},
 		Hints: []Hint{
 			{
 				EN: "Go cannot fork a running program, so the child is this same program started again: exec.Command(os.Executable(), args...) with one extra environment variable naming the task. RunChild is the other half: if that variable is set, look the task up, call it, and os.Exit with what it returned. Register only fills a map.",
@@ -224,6 +227,8 @@ var table = []Lesson{
 		Title:   "Shared state: one owner, many processes",
 		TitleKO: "공유 상태: 주인은 하나, 프로세스는 여럿",
 		Stubs:   []string{"store.go", "manager.go", "filelock.go"},
+		Allow: []string{"os/exec", "os.OpenFile", "os.Open", "os.Create", "os.Remove", "os.O_CREATE", "os.O_RDWR", "os.O_RDONLY", "os.O_WRONLY", "os.O_APPEND", "os.O_EXCL", "os.O_TRUNC",
+			"syscall.Flock", "syscall.LOCK_EX", "syscall.LOCK_SH", "syscall.LOCK_NB", "syscall.LOCK_UN", "syscall.EWOULDBLOCK", "syscall.EAGAIN", "syscall.EINTR", "syscall.Errno"},
 		Hints: []Hint{
 			{
 				EN: "Start with Store. The map is not a field: NewStore makes it and hands it to a goroutine it starts, the owner, which loops forever running the operations it receives on a channel. Every method sends one operation (a func(map[string]int) is the easiest kind) and waits until it has run.",

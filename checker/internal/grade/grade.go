@@ -6,9 +6,9 @@
 // student's stub files over the instructor's kit), so an edited or added
 // test counts for nothing, and is reported. The list of specs and their
 // points comes from the reference run, so a deleted or skipped spec cannot
-// raise a score. Student code runs in a network namespace of its own where
-// the system allows it, with a temporary directory of its own, under a hard
-// time limit.
+// raise a score. Student code runs in an OS sandbox where the system allows
+// it (see package sandbox), with a clean environment, a temporary directory
+// of its own, limits on memory and processes, and a hard time limit.
 package grade
 
 import (
@@ -30,6 +30,7 @@ import (
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/runner"
+	"github.com/threadlings/threadlings/checker/internal/sandbox"
 	"github.com/threadlings/threadlings/internal/verdict"
 )
 
@@ -51,6 +52,7 @@ type Lesson struct {
 	Max        int      `json:"max"`
 	Specs      []Spec   `json:"specs"`
 	BuildError string   `json:"buildError,omitempty"`
+	Forbidden  []string `json:"forbidden,omitempty"` // what the code uses that the lesson does not allow
 	Note       string   `json:"note,omitempty"`
 	Tampered   []string `json:"tampered,omitempty"`
 }
@@ -79,6 +81,9 @@ func (s *Student) Flags() []string {
 		if l.BuildError != "" {
 			set["build-error"] = true
 		}
+		if len(l.Forbidden) > 0 {
+			set["forbidden"] = true
+		}
 		if l.Note != "" && s.Error == "" {
 			set["crash"] = true
 		}
@@ -93,7 +98,7 @@ func (s *Student) Flags() []string {
 		set["unreadable"] = true
 	}
 	var out []string
-	for _, f := range []string{"unreadable", "tampered", "build-error", "race", "timeout", "crash", "leak", "panic"} {
+	for _, f := range []string{"unreadable", "tampered", "forbidden", "build-error", "race", "timeout", "crash", "leak", "panic"} {
 		if set[f] {
 			out = append(out, f)
 		}
@@ -106,7 +111,7 @@ type Environment struct {
 	GoVersion  string `json:"goVersion"`
 	GOMAXPROCS int    `json:"gomaxprocs"`
 	Race       bool   `json:"race"`
-	Sandboxed  bool   `json:"sandboxed"` // no network for student code
+	Sandboxed  bool   `json:"sandboxed"` // student code ran in an OS sandbox (see package sandbox)
 	SpecsHash  string `json:"specsHash"` // sha256 of the instructor's specs, helpers, go.mod and go.sum
 }
 
@@ -124,7 +129,17 @@ type Options struct {
 	Progress func(done, total int, student string)
 	// Warn receives notes about the environment (no sandbox, say).
 	Warn io.Writer
+	// Hide lists more paths that student code must not see: the output
+	// directory and the caches, say.
+	Hide []string
 }
+
+// Limits on one run of a student's test binary, unless the runner sets its
+// own.
+const (
+	DefaultMaxMemory = 1 << 30
+	DefaultMaxProcs  = 64
+)
 
 // ErrReference means the reference solutions fail in this environment:
 // grading would blame students for the machine.
@@ -149,11 +164,31 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 	if base.Seed == 0 {
 		base.Seed = 1
 	}
-	if sandbox := sandboxCommand(); sandbox != nil {
-		base.Sandbox = sandbox
+	// Student code runs with a clean environment, within limits, and in a
+	// sandbox where the system can make one.
+	base.CleanEnv = true
+	if base.MaxMemory == 0 {
+		base.MaxMemory = DefaultMaxMemory
+	}
+	if base.MaxProcs == 0 {
+		base.MaxProcs = DefaultMaxProcs
+	}
+	if ok, why := sandbox.Available(); ok {
+		hide := append([]string{filepath.Join(r.Root, "solutions"), tmp}, o.Hide...)
+		for _, p := range paths {
+			if abs, err := filepath.Abs(p); err == nil {
+				hide = append(hide, abs)
+			}
+		}
+		base.Sandbox = func(binary string) []string {
+			return sandbox.Command(sandbox.Options{
+				Hide: hide, Show: []string{filepath.Dir(binary)},
+				FileSize: sandbox.DefaultFileSize, OpenFiles: sandbox.DefaultOpenFiles,
+			})
+		}
 		env.Sandboxed = true
 	} else if o.Warn != nil {
-		fmt.Fprintln(o.Warn, "checker grade: WARNING: cannot make a network namespace (unshare -rn): student code runs with the network of this machine")
+		fmt.Fprintf(o.Warn, "checker grade: WARNING: no sandbox: %s. Student code runs with this machine's network, file system and processes in reach; see docs/SECURITY.md\n", why)
 	}
 	if err := downloadModules(ctx, r); err != nil {
 		return nil, err
@@ -177,7 +212,7 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		refRuns = append(refRuns, t)
 	}
 	if o.Warn != nil {
-		fmt.Fprintf(o.Warn, "checker grade: reference solutions of %d lessons: %d taken from the cache, %d to build and run\n", len(refs), len(refs)-len(refRuns), len(refRuns))
+		fmt.Fprintf(o.Warn, "checker grade: reference runs: %d of %d taken from the cache, %d to build and run\n", len(refs)-len(refRuns), len(refs), len(refRuns))
 	}
 	if err := runAll(ctx, base, refRuns, o.Jobs, nil); err != nil {
 		return nil, err
@@ -206,8 +241,13 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 	// run.
 	students := make([]*Student, len(paths))
 	var tasks []*task
+	names := uniqueNames(paths, func(path, name string) {
+		if o.Warn != nil {
+			fmt.Fprintf(o.Warn, "checker grade: WARNING: %s has the name of an earlier submission; graded as %s\n", path, name)
+		}
+	})
 	for i, p := range paths {
-		st := &Student{Student: Name(p), Source: p, Environment: env}
+		st := &Student{Student: names[i], Source: p, Environment: env}
 		students[i] = st
 		sub, err := Open(p, tmp)
 		if err != nil && o.Only != "" && st.Student != o.Only {
@@ -235,8 +275,8 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		}
 		st.Lessons = make([]Lesson, len(o.Lessons))
 		for k, l := range o.Lessons {
-			st.Lessons[k] = Lesson{Dir: l.Dir, Tampered: Tampered(base.Root, sub, l)}
-			ov := studentOverlay(base.Root, sub, l)
+			ov, links := studentOverlay(base.Root, sub, l)
+			st.Lessons[k] = Lesson{Dir: l.Dir, Tampered: append(Tampered(base.Root, sub, l), links...)}
 			key, _ := base.Key(l, ov) // "" if an input is unreadable: a run of its own
 			t := byKey[key]
 			if t == nil {
@@ -358,16 +398,51 @@ func runTask(ctx context.Context, base runner.Runner, t *task) (*runner.Result, 
 }
 
 // studentOverlay lays the stub files a submission has over the
-// instructor's kit at root; a stub file it lacks stays the instructor's.
-func studentOverlay(root string, sub *Submission, l course.Lesson) runner.Overlay {
-	overlay := runner.Overlay{}
+// instructor's kit at root; a stub file it lacks stays the instructor's. A
+// stub file that is not a regular file, or that lies under a symbolic
+// link, is never followed: it counts as missing, and is listed in links.
+func studentOverlay(root string, sub *Submission, l course.Lesson) (overlay runner.Overlay, links []string) {
+	overlay = runner.Overlay{}
 	for _, stub := range l.Stubs {
-		theirs := filepath.Join(sub.Root, l.LessonPath(), stub)
-		if _, err := os.Stat(theirs); err == nil {
-			overlay[filepath.Join(root, l.LessonPath(), stub)] = theirs
+		rel := filepath.Join(l.LessonPath(), stub)
+		switch regular(sub.Root, rel) {
+		case fileRegular:
+			overlay[filepath.Join(root, rel)] = filepath.Join(sub.Root, rel)
+		case fileLink:
+			links = append(links, rel+" (a symbolic link or not a regular file: not graded)")
 		}
 	}
-	return overlay
+	return overlay, links
+}
+
+type fileKind int
+
+const (
+	fileMissing fileKind = iota
+	fileRegular
+	fileLink // a link, or a device, or under a link
+)
+
+// regular tells whether rel, under root, is a regular file reached without
+// following any symbolic link.
+func regular(root, rel string) fileKind {
+	p := root
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	for i, part := range parts {
+		p = filepath.Join(p, part)
+		info, err := os.Lstat(p)
+		switch {
+		case err != nil:
+			return fileMissing
+		case info.Mode()&os.ModeSymlink != 0:
+			return fileLink
+		case i < len(parts)-1 && !info.IsDir():
+			return fileMissing
+		case i == len(parts)-1 && !info.Mode().IsRegular():
+			return fileLink
+		}
+	}
+	return fileRegular
 }
 
 func referenceProblem(res *runner.Result) string {
@@ -389,7 +464,7 @@ func referenceProblem(res *runner.Result) string {
 // score fills lg from the run res of a student's lesson, against the
 // reference's list of specs and their points.
 func score(lg *Lesson, res, ref *runner.Result) {
-	lg.BuildError, lg.Note = res.BuildError, res.Note
+	lg.BuildError, lg.Note, lg.Forbidden = res.BuildError, res.Note, res.Forbidden
 	if res.Tampered != "" {
 		lg.Tampered = append(lg.Tampered, "the run's records: "+res.Tampered)
 	}
@@ -401,6 +476,8 @@ func score(lg *Lesson, res, ref *runner.Result) {
 		s := Spec{Name: want.Name, Max: want.Points}
 		g, ok := got[want.Name]
 		switch {
+		case len(res.Forbidden) > 0:
+			s.Verdict, s.Message = verdict.Forbidden, "the lesson's code uses what it may not: "+strings.Join(res.Forbidden, "; ")
 		case res.Tampered != "":
 			s.Verdict, s.Message = verdict.Tampered, "the run's records cannot be trusted: "+res.Tampered
 		case res.BuildError != "":
@@ -438,20 +515,6 @@ func total(lessons []Lesson) (points, maxPoints int) {
 		maxPoints += l.Max
 	}
 	return points, maxPoints
-}
-
-// sandboxCommand returns the words that run a command in a network
-// namespace of its own with its loopback interface up, or nil where this
-// system cannot make one.
-func sandboxCommand() []string {
-	if runtime.GOOS != "linux" {
-		return nil
-	}
-	if err := exec.Command("unshare", "-rn", "true").Run(); err != nil {
-		return nil
-	}
-	// httptest servers listen on loopback, which is down in a new namespace.
-	return []string{"unshare", "-rn", "sh", "-c", `ip link set lo up 2>/dev/null || true; exec "$@"`, "sh"}
 }
 
 // downloadModules fetches the kit's modules before any sandboxed run, which
@@ -524,6 +587,10 @@ func key(env Environment, s *Submission, lessons []course.Lesson) string {
 		}
 		sort.Strings(names)
 		for _, n := range names {
+			if regular(s.Root, filepath.Join(l.LessonPath(), n)) != fileRegular {
+				k.Add(n, "\x00not a regular file")
+				continue
+			}
 			k.File(n, filepath.Join(s.Root, l.LessonPath(), n))
 		}
 	}

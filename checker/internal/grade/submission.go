@@ -28,14 +28,48 @@ type Submission struct {
 
 // Name returns the student's name for a submission path: its base name
 // without .zip, .tar.gz or .tgz.
+//
+// The name is safe as a file name on every platform the gradebook goes to:
+// letters, digits, '.', '_' and '-' only, other characters replaced by '-',
+// and never empty, "." or "..", nor starting with '-' or '.'.
 func Name(path string) string {
 	base := filepath.Base(filepath.Clean(path))
 	for _, ext := range []string{".tar.gz", ".tgz", ".zip"} {
 		if strings.HasSuffix(strings.ToLower(base), ext) {
-			return base[:len(base)-len(ext)]
+			base = base[:len(base)-len(ext)]
+			break
 		}
 	}
-	return base
+	safe := []rune(base)
+	for i, r := range safe {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			safe[i] = '-'
+		}
+	}
+	name := strings.TrimLeft(string(safe), "-.")
+	if name == "" {
+		return "submission"
+	}
+	return name
+}
+
+// uniqueNames gives every submission a name of its own: the second
+// "twin" becomes "twin-2", and so on. warn is told of each rename.
+func uniqueNames(paths []string, warn func(path, name string)) []string {
+	names := make([]string, len(paths))
+	taken := map[string]bool{}
+	for i, p := range paths {
+		name := Name(p)
+		for k := 2; taken[name]; k++ {
+			name = fmt.Sprintf("%s-%d", Name(p), k)
+		}
+		if name != Name(p) && warn != nil {
+			warn(p, name)
+		}
+		taken[name] = true
+		names[i] = name
+	}
+	return names
 }
 
 // Open makes a submission from a directory, a .zip or a .tar.gz, unpacking
@@ -81,7 +115,7 @@ func Open(path, tmp string) (*Submission, error) {
 // or the one directory an archive wraps it in.
 func findLessons(dir string) (string, error) {
 	for range 3 {
-		if info, err := os.Stat(filepath.Join(dir, "lessons")); err == nil && info.IsDir() {
+		if info, err := os.Lstat(filepath.Join(dir, "lessons")); err == nil && info.IsDir() {
 			return dir, nil
 		}
 		entries, err := os.ReadDir(dir)
@@ -112,13 +146,14 @@ func safeJoin(dir, name string) (string, error) {
 	return p, nil
 }
 
-// budget counts what an archive unpacks, to stop archive bombs.
-type budget struct{ bytes, files int64 }
+// budget counts what an archive unpacks, to stop archive bombs: every
+// entry, directories and links included, and every byte.
+type budget struct{ bytes, entries int64 }
 
-func (b *budget) file(size int64) error {
-	b.files++
+func (b *budget) entry(size int64) error {
+	b.entries++
 	b.bytes += size
-	if b.files > maxArchiveFiles || b.bytes > maxArchiveBytes {
+	if b.entries > maxArchiveFiles || b.bytes > maxArchiveBytes {
 		return errors.New("archive too large to be a copy of the kit")
 	}
 	return nil
@@ -139,7 +174,7 @@ func writeMember(path string, r io.Reader, b *budget) error {
 	if err != nil {
 		return err
 	}
-	return b.file(n)
+	return b.entry(n)
 }
 
 func unzip(path, dir string) error {
@@ -153,6 +188,11 @@ func unzip(path, dir string) error {
 		target, err := safeJoin(dir, f.Name)
 		if err != nil {
 			return err
+		}
+		if !f.Mode().IsRegular() {
+			if err := b.entry(0); err != nil {
+				return err
+			}
 		}
 		if f.FileInfo().IsDir() {
 			if err := os.MkdirAll(target, 0o755); err != nil {
@@ -199,6 +239,11 @@ func untar(path, dir string) error {
 		target, err := safeJoin(dir, h.Name)
 		if err != nil {
 			return err
+		}
+		if h.Typeflag != tar.TypeReg {
+			if err := b.entry(0); err != nil {
+				return err
+			}
 		}
 		switch h.Typeflag {
 		case tar.TypeDir:

@@ -27,7 +27,46 @@ const outputCap = 4 << 10
 
 // Write writes students in each of formats under dir and returns the files
 // written.
+//
+// Everything is written to a temporary directory beside dir first, then
+// moved into dir, one top-level entry at a time, at the end: a grading
+// that fails half-way leaves the last complete gradebook as it was, and
+// nothing is ever half-written.
 func Write(dir string, students []*grade.Student, formats []string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(dir)), ".grades-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	written, err := write(tmp, students, formats)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		to := filepath.Join(dir, e.Name())
+		if err := os.RemoveAll(to); err != nil {
+			return nil, err
+		}
+		if err := os.Rename(filepath.Join(tmp, e.Name()), to); err != nil {
+			return nil, err
+		}
+	}
+	files := make([]string, len(written))
+	for i, f := range written {
+		rel, _ := filepath.Rel(tmp, f)
+		files[i] = filepath.Join(dir, rel)
+	}
+	return files, nil
+}
+
+func write(dir string, students []*grade.Student, formats []string) ([]string, error) {
 	sorted := append([]*grade.Student{}, students...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Student < sorted[j].Student })
 	var files []string

@@ -22,11 +22,11 @@ import (
 // Binary is a lesson's compiled test binary, for running the same specs
 // several times without building them again.
 type Binary struct {
-	Lesson  course.Lesson
-	Path    string
-	dir     string // the lesson's directory: test binaries run there
-	limit   time.Duration
-	sandbox []string // words before the binary's, if any
+	Lesson course.Lesson
+	Path   string
+	dir    string // the lesson's directory: test binaries run there
+	limit  time.Duration
+	runner *Runner // sandbox, environment and limits
 }
 
 // BuildError is the error of a build that did not make a test binary
@@ -67,7 +67,7 @@ func (r *Runner) Build(ctx context.Context, l course.Lesson, o Overlay, dir stri
 	text := strings.TrimSpace(out.String())
 	switch {
 	case runErr == nil:
-		return &Binary{Lesson: l, Path: bin, dir: filepath.Join(r.Root, l.LessonPath()), limit: r.limit(), sandbox: r.Sandbox}, nil
+		return &Binary{Lesson: l, Path: bin, dir: filepath.Join(r.Root, l.LessonPath()), limit: r.limit(), runner: r}, nil
 	case ctx.Err() != nil:
 		return nil, ctx.Err()
 	case bctx.Err() != nil:
@@ -159,10 +159,18 @@ func (b *Binary) exec(ctx context.Context, o runOptions) (*pass, error) {
 		return nil, fmt.Errorf("%w: %v", ErrEnvironment, err)
 	}
 
-	words := append(append([]string{}, b.sandbox...), b.Path, "-test.paniconexit0", "-test.timeout="+b.limit.String())
+	var words []string
+	if b.runner.Sandbox != nil {
+		words = b.runner.Sandbox(b.Path)
+	}
+	words = append(words, b.Path, "-test.paniconexit0", "-test.timeout="+b.limit.String())
 	cmd := exec.CommandContext(ctx, words[0], words[1:]...)
 	cmd.Dir = b.dir
-	cmd.Env = append(append(os.Environ(), o.env...), verdict.ChannelEnv+"=3")
+	base := os.Environ()
+	if b.runner.CleanEnv {
+		base = cleanEnv()
+	}
+	cmd.Env = append(append(base, o.env...), verdict.ChannelEnv+"=3")
 	cmd.ExtraFiles = []*os.File{theirs}
 	killGroup(cmd)
 	stdout, err := cmd.StdoutPipe()
@@ -179,6 +187,17 @@ func (b *Binary) exec(ctx context.Context, o runOptions) (*pass, error) {
 	p := newPass(b.Lesson, key)
 	var wg sync.WaitGroup
 	wg.Go(func() { p.readRecords(records) })
+	if r := b.runner; r.MaxMemory > 0 || r.MaxProcs > 0 {
+		done := make(chan struct{})
+		defer close(done)
+		var once sync.Once
+		go watchTree(cmd.Process.Pid, r.MaxMemory, r.MaxProcs, done, func(why string) {
+			once.Do(func() {
+				p.setOverLimit(why)
+				cmd.Cancel()
+			})
+		})
+	}
 	p.readOutput(stdout)
 	waitErr := cmd.Wait()
 	reapGroup(cmd)
@@ -191,6 +210,18 @@ func (b *Binary) exec(ctx context.Context, o runOptions) (*pass, error) {
 	p.exitErr = waitErr != nil
 	p.finish()
 	return p, nil
+}
+
+// cleanEnv is the environment of a test binary that must not see the
+// checker's: enough to run, and nothing else.
+func cleanEnv() []string {
+	env := []string{"HOME=/tmp", "TMPDIR=/tmp", "PATH=/usr/local/bin:/usr/bin:/bin"}
+	for _, name := range []string{"LANG", "LC_ALL", "GOMAXPROCS", "GODEBUG"} {
+		if v, ok := os.LookupEnv(name); ok {
+			env = append(env, name+"="+v)
+		}
+	}
+	return env
 }
 
 func (r *Runner) goCmd() string {

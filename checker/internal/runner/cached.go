@@ -38,7 +38,7 @@ func (r *Result) Repeatable() bool {
 	if r.BuildTimedOut || r.Note != "" || r.Tampered != "" {
 		return false
 	}
-	if r.BuildError != "" {
+	if r.BuildError != "" || len(r.Forbidden) > 0 {
 		return true
 	}
 	for _, s := range r.Specs {

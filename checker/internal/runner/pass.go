@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/internal/verdict"
@@ -50,6 +51,21 @@ type pass struct {
 
 	killed  bool // the run was killed at its hard limit
 	exitErr bool // the binary exited with an error
+
+	overMu    sync.Mutex
+	overLimit string // why the run was stopped for using too much, if it was
+}
+
+func (p *pass) setOverLimit(why string) {
+	p.overMu.Lock()
+	defer p.overMu.Unlock()
+	p.overLimit = why
+}
+
+func (p *pass) over() string {
+	p.overMu.Lock()
+	defer p.overMu.Unlock()
+	return p.overLimit
 }
 
 func newPass(l course.Lesson, key []byte) *pass {
@@ -223,6 +239,8 @@ func (p *pass) finish() {
 func (p *pass) crashVerdict(out string) (verdict.Verdict, string) {
 	reason := crashReason(out)
 	switch {
+	case p.over() != "":
+		return verdict.Crash, "CRASH: the test binary was stopped during this spec: " + p.over() + "."
 	case p.killed:
 		return verdict.Timeout, "TIMEOUT: the run hit its hard time limit during this spec and was killed: something never stopped, not even for the spec timeout."
 	case strings.Contains(reason, "test timed out"):
@@ -239,6 +257,8 @@ func (p *pass) crashVerdict(out string) (verdict.Verdict, string) {
 // spec running at the time.
 func (p *pass) earlyExit() string {
 	switch reason := crashReason(p.tail.String()); {
+	case p.over() != "":
+		return "the test binary was stopped: " + p.over()
 	case p.killed:
 		return "the run hit its hard time limit before every spec had run"
 	case reason != "":

@@ -28,6 +28,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/threadlings/threadlings/checker/internal/allow"
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/internal/verdict"
@@ -55,10 +56,17 @@ type Runner struct {
 	// Dir, if set, is where overlays and test binaries are written; a
 	// temporary directory otherwise.
 	Dir string
-	// Sandbox, if set, is a command that the test binary runs under: its
-	// words come before the binary's, e.g. a network namespace of its own.
-	// Builds never run under it.
-	Sandbox []string
+	// Sandbox, if set, returns the words of a command that the test binary
+	// at path runs under (see package sandbox). Builds never run under it.
+	Sandbox func(path string) []string
+	// CleanEnv, if set, gives the test binary a minimal environment instead
+	// of the checker's own, which may hold secrets (tokens, say).
+	CleanEnv bool
+	// MaxMemory and MaxProcs, if not zero, bound the resident memory and the
+	// number of processes of one run of a test binary, everything it
+	// started included; a run that passes either is stopped.
+	MaxMemory int64
+	MaxProcs  int
 	// Seed, if not zero, runs the specs in the one order this seed
 	// shuffles them into, so that the same code always gives the same
 	// verdicts (the race detector reports each pair of racing lines once
@@ -114,6 +122,10 @@ type Result struct {
 	// BuildTimedOut says that BuildError is not the compiler's: the build
 	// did not finish within the build limit.
 	BuildTimedOut bool
+	// Forbidden lists what the lesson's code uses that the lesson does not
+	// allow (see package allow), as "file:line: what"; the specs are then
+	// not run, and every spec's verdict is Forbidden.
+	Forbidden []string
 	// Tampered says why the run's records cannot be trusted: something
 	// other than the spec helpers wrote to the record channel, or the
 	// records came out of order. Every spec's verdict is then Tampered.
@@ -140,7 +152,7 @@ func (r *Result) Passed() int {
 
 // OK reports whether the lesson built and every spec passed.
 func (r *Result) OK() bool {
-	return r.BuildError == "" && r.Note == "" && r.Tampered == "" && len(r.Specs) > 0 && r.Passed() == len(r.Specs)
+	return r.BuildError == "" && r.Note == "" && r.Tampered == "" && len(r.Forbidden) == 0 && len(r.Specs) > 0 && r.Passed() == len(r.Specs)
 }
 
 // Counts returns how many specs got each verdict.
@@ -216,9 +228,24 @@ func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, 
 		return nil, err
 	}
 	r.status(Step{Lesson: l, Kind: StepRun})
+	// The check of what the code uses runs beside the specs, on the
+	// packages the build has just compiled; a violation voids the run.
+	checked := make(chan []string, 1)
+	go func() { checked <- r.checkAllowed(l, o) }()
 	total, err := r.runSpecs(ctx, bin, res)
+	forbidden := <-checked
 	if err != nil {
 		return nil, err
+	}
+	if len(forbidden) > 0 {
+		all, _ := r.List(ctx, l)
+		res.Forbidden, res.Specs, res.Note, res.Tampered = forbidden, nil, "", ""
+		for _, s := range all {
+			s.Verdict, s.Message, s.Output = verdict.Forbidden, "FORBIDDEN: the lesson's code uses what it may not; see above", ""
+			res.Specs = append(res.Specs, s)
+		}
+		res.Elapsed = time.Since(start)
+		return res, nil
 	}
 	if res.Tampered != "" {
 		// Nothing the binary said counts: the specs come from the
@@ -239,6 +266,36 @@ func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, 
 	sortSpecs(res.Specs)
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// checkAllowed returns what the code laid over lesson l's stub files uses
+// that the lesson does not allow (see package allow). A check that cannot
+// be made is not a violation: the build has its say on broken code.
+func (r *Runner) checkAllowed(l course.Lesson, o Overlay) []string {
+	contents := map[string][]byte{}
+	for path, from := range o {
+		if from == "" {
+			continue
+		}
+		b, err := os.ReadFile(from)
+		if err != nil {
+			return nil
+		}
+		contents[path] = b
+	}
+	flags := []string{"-trimpath"}
+	if r.Race {
+		flags = append(flags, "-race")
+	}
+	found, err := allow.Check(filepath.Join(r.Root, l.LessonPath()), contents, flags, l.Stubs, l.Allow)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, v := range found {
+		out = append(out, v.String())
+	}
+	return out
 }
 
 // MaxRestarts bounds how many times one run starts a lesson's test binary
@@ -440,7 +497,7 @@ func (r *Runner) key(kind string, l course.Lesson, o Overlay) (string, error) {
 		return "", err
 	}
 	k := cache.NewKey(kind).Add("go", v).
-		Add("settings", fmt.Sprint(r.Race, r.Seed, len(r.Sandbox) > 0, r.limit(), r.Env))
+		Add("settings", fmt.Sprint(r.Race, r.Seed, r.Sandbox != nil, r.CleanEnv, r.MaxMemory, r.MaxProcs, r.limit(), r.Env))
 	for _, name := range keyEnv {
 		k.Add(name, os.Getenv(name))
 	}
