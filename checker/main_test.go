@@ -19,6 +19,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/threadlings/threadlings/checker/internal/cli"
+	"github.com/threadlings/threadlings/checker/internal/sandbox"
 )
 
 // TestMain makes the test binary double as the checker binary, so that the
@@ -65,8 +66,9 @@ func TestScripts(t *testing.T) {
 			"probe":     probe,
 		},
 		Condition: func(cond string) (bool, error) {
-			if cond == "netns" {
-				return exec.Command("unshare", "-rn", "true").Run() == nil, nil
+			if cond == "sandbox" {
+				ok, _ := sandbox.Available()
+				return ok, nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

@@ -24,7 +24,7 @@ want=$(awk '$1 == "go" { print $2; exit }' "$SOURCE/go.mod")
 
 if [ -z "${THREADLINGS_SKIP_SYSTEM:-}" ]; then
 	apt-get update
-	apt-get install -y --no-install-recommends ca-certificates curl gcc libc6-dev make util-linux iproute2
+	apt-get install -y --no-install-recommends ca-certificates curl gcc libc6-dev make util-linux bubblewrap
 	have=$(go env GOVERSION 2>/dev/null | sed 's/^go//' || true)
 	if [ -z "$have" ] || [ "$(printf '%s\n%s\n' "$want" "$have" | sort -V | head -n1)" != "$want" ]; then
 		version=${GO_VERSION:-$want}

@@ -31,7 +31,8 @@ type Submission struct {
 //
 // The name is safe as a file name on every platform the gradebook goes to:
 // letters, digits, '.', '_' and '-' only, other characters replaced by '-',
-// and never empty, "." or "..", nor starting with '-' or '.'.
+// and never empty, "." or "..", nor starting with '-' or '.', nor ending
+// with '-'.
 func Name(path string) string {
 	base := filepath.Base(filepath.Clean(path))
 	for _, ext := range []string{".tar.gz", ".tgz", ".zip"} {
@@ -46,7 +47,7 @@ func Name(path string) string {
 			safe[i] = '-'
 		}
 	}
-	name := strings.TrimLeft(string(safe), "-.")
+	name := strings.TrimRight(strings.TrimLeft(string(safe), "-."), "-")
 	if name == "" {
 		return "submission"
 	}

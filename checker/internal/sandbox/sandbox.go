@@ -88,15 +88,22 @@ func (o Options) args() []string {
 		"--new-session",
 		"--setenv", "TMPDIR", "/tmp",
 	}
+	// Hidden paths become empty directories, read-only once the paths to
+	// show under them have their mount points.
+	var hidden []string
 	for _, p := range o.Hide {
 		if _, err := os.Lstat(p); err == nil && filepath.IsAbs(p) {
 			args = append(args, "--tmpfs", p)
+			hidden = append(hidden, p)
 		}
 	}
 	for _, p := range o.Show {
 		if filepath.IsAbs(p) {
 			args = append(args, "--ro-bind", p, p)
 		}
+	}
+	for _, p := range hidden {
+		args = append(args, "--remount-ro", p)
 	}
 	return args
 }
