@@ -53,6 +53,11 @@ const (
 	slowDelay = 2*time.Hour + 17*time.Second
 )
 
+// heavy is the real-time bound of the DownloadAll specs: a few dozen HTTP
+// exchanges under the race detector need more than the default second on a
+// busy machine, though none of them waits for real.
+var heavy = SpecTimeout(5 * time.Second)
+
 // The images are asked for in this order, which is neither the order of
 // their numbers nor the order in which they finish.
 var order = []int{4, 9, 0, 7, 2, 5, 8, 1, 6, 3}
@@ -66,7 +71,7 @@ func imageURLs(srv *spec.Server) []string {
 }
 
 var _ = Describe("DownloadAll", func() {
-	It("downloads the ten images at the same time", spec.Bubble, func() {
+	It("downloads the ten images at the same time", spec.Bubble, heavy, func() {
 		var inFlight spec.Gauge
 		srv := imageServer(&inFlight)
 		defer srv.Close()
@@ -82,7 +87,7 @@ var _ = Describe("DownloadAll", func() {
 			"only %d downloads were in flight at once, want all %d", inFlight.Max(), len(order))
 	})
 
-	It("downloads many more URLs at the same time too", spec.Bubble, func() {
+	It("downloads many more URLs at the same time too", spec.Bubble, heavy, func() {
 		var inFlight spec.Gauge
 		srv := imageServer(&inFlight)
 		defer srv.Close()
@@ -103,7 +108,7 @@ var _ = Describe("DownloadAll", func() {
 			"%d downloads at the same time should take as long as the slowest one (10 s), took %v", n, elapsed)
 	})
 
-	It("waits for a download however long it takes", spec.Bubble, func() {
+	It("waits for a download however long it takes", spec.Bubble, heavy, func() {
 		var inFlight spec.Gauge
 		srv := imageServer(&inFlight)
 		defer srv.Close()
@@ -118,7 +123,7 @@ var _ = Describe("DownloadAll", func() {
 		Expect(elapsed).To(Equal(slowDelay), "the slowest download takes %v, so DownloadAll should take exactly that, took %v", slowDelay, elapsed)
 	})
 
-	It("returns no results for no URLs", spec.Bubble, func() {
+	It("returns no results for no URLs", spec.Bubble, heavy, func() {
 		var inFlight spec.Gauge
 		srv := imageServer(&inFlight)
 		defer srv.Close()
@@ -128,7 +133,7 @@ var _ = Describe("DownloadAll", func() {
 		Expect(time.Since(start)).To(BeZero(), "with nothing to download, DownloadAll should return at once")
 	})
 
-	It("returns every body intact, in the order of the URLs", spec.Bubble, func() {
+	It("returns every body intact, in the order of the URLs", spec.Bubble, heavy, func() {
 		var inFlight spec.Gauge
 		srv := imageServer(&inFlight)
 		defer srv.Close()
@@ -144,7 +149,7 @@ var _ = Describe("DownloadAll", func() {
 		}
 	})
 
-	It("reports a failed download without losing the others", spec.Bubble, func() {
+	It("reports a failed download without losing the others", spec.Bubble, heavy, func() {
 		var inFlight spec.Gauge
 		srv := imageServer(&inFlight)
 		defer srv.Close()
