@@ -154,9 +154,10 @@ var _ = Describe("Supervisor", func() {
 		Expect(ran.Load()).To(BeFalse(), "a task passed after Shutdown was called ran anyway")
 	})
 
-	It("lets several goroutines call Shutdown, each until every task has returned", spec.Points(2), func() {
+	It("lets several goroutines call Shutdown, each until every task has returned", spec.Points(2), SpecTimeout(5*time.Second), func() {
 		// Not in a bubble: a correct Shutdown may keep its callers waiting
-		// on a mutex (a sync.Once), which fake time cannot wait out.
+		// on a mutex (a sync.Once), which fake time cannot wait out. Each
+		// Settle lists every goroutine, which is slow on a busy machine.
 		w := spec.Watch()
 		s := daemon.New(context.Background())
 		releaseWork, releaseDaemon := make(chan struct{}), make(chan struct{})
