@@ -31,6 +31,7 @@ func (g *Group) Start(target func(arg int), arg int) {
 // Join blocks until every goroutine started by Start has returned, like
 // calling join() on each of your Python threads. On a Group with nothing
 // started, or whose goroutines have all returned, Join returns at once.
+// Several goroutines may call Join at once: each of them waits.
 func (g *Group) Join() {
 	// TODO: wait on the WaitGroup.
 	panic("TODO: Join: wait until every started goroutine has returned")

@@ -40,6 +40,42 @@ var _ = Describe("Market", func() {
 			"the log must hold the opening line, %d lines from each worker and the closing line; got %d lines: did main wait for both workers?", 4*rounds, len(log))
 	})
 
+	It("waits for the slower worker, whichever it is", spec.Bubble, func() {
+		const rounds = 3
+		for _, slow := range []string{"[buyer]", "[seller]"} {
+			steps := &goroutines.BuyerSteps
+			if slow == "[seller]" {
+				steps = &goroutines.SellerSteps
+			}
+			func() {
+				saved := *steps
+				// This worker has three more steps a round than the other.
+				*steps = append(slices.Clip(saved), slow+" checking the news", slow+" calling the broker", slow+" having a coffee")
+				defer func() {
+					settle() // the workers are done before the steps are put back
+					*steps = saved
+				}()
+				slowTime := time.Duration(rounds*len(*steps)) * goroutines.StepTime
+				start := time.Now()
+				log := goroutines.Market(rounds)
+				elapsed := time.Since(start)
+				Expect(log).To(HaveLen(2+rounds*(len(goroutines.BuyerSteps)+len(goroutines.SellerSteps))),
+					"with the %s doing %d steps a round, the log must hold every line of both workers; got %d lines: Market must wait for both workers, not for one of them and not for a fixed time", slow, len(*steps), len(log))
+				Expect(log[len(log)-1]).To(Equal(goroutines.CloseLine),
+					"the last line must be %q, written after both workers are done, the slower %s too", goroutines.CloseLine, slow)
+				Expect(elapsed).To(Equal(slowTime),
+					"the %s takes %v and the other worker less, so the session should take %v; it took %v: wait for both workers to finish, do not work out how long they should take", slow, slowTime, slowTime, elapsed)
+			}()
+		}
+	})
+
+	It("opens and closes at once with no rounds", spec.Bubble, func() {
+		start := time.Now()
+		log := goroutines.Market(0)
+		Expect(log).To(Equal([]string{goroutines.OpenLine, goroutines.CloseLine}), "a session of 0 rounds logs only the opening and the closing line")
+		Expect(time.Since(start)).To(BeZero(), "a session of 0 rounds takes no time")
+	})
+
 	It("keeps each worker's steps in order", spec.Bubble, func() {
 		defer settle()
 		log := goroutines.Market(rounds)

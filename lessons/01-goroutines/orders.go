@@ -18,7 +18,9 @@ type Order struct {
 //
 // Each call receives a pointer to an Order holding that order's values, and
 // no two calls receive the same pointer: place may read the Order whenever it
-// likes, even after other calls have started, and may change it.
+// likes, even after other calls have started, and may change it. The Order
+// is a copy: what place changes is seen by that call only, and PlaceAll
+// never changes orders.
 func PlaceAll(orders []Order, place func(*Order)) {
 	// TODO: for each order, start a goroutine that calls place with a pointer
 	// to a variable of its own (not one variable shared by every goroutine);

@@ -1,6 +1,7 @@
 package goroutines_test
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -47,11 +48,43 @@ var _ = Describe("PlaceAll", func() {
 	})
 
 	It("places every order at the same time", spec.Bubble, func() {
-		orders := someOrders()
-		m := newMeeting(len(orders))
-		goroutines.PlaceAll(orders, func(*goroutines.Order) { m.arrive() })
-		Expect(m.inside.Max()).To(Equal(len(orders)),
-			"only %d calls of place ran at once, want %d: start each call with the go statement instead of calling place yourself", m.inside.Max(), len(orders))
+		for _, orders := range [][]goroutines.Order{someOrders(), manyOrders(19)} {
+			m := newMeeting(len(orders))
+			goroutines.PlaceAll(orders, func(*goroutines.Order) { m.arrive() })
+			Expect(m.inside.Max()).To(Equal(len(orders)),
+				"only %d calls of place ran at once, want %d: start each call with the go statement instead of calling place yourself, and do not cap how many run at once", m.inside.Max(), len(orders))
+		}
+	})
+
+	It("hands each call a copy that only that call changes", spec.Bubble, func() {
+		orders := manyOrders(11)
+		want := slices.Clone(orders)
+		m1, m2 := newMeeting(len(orders)), newMeeting(len(orders))
+		var mu sync.Mutex
+		var wrong []int
+		goroutines.PlaceAll(orders, func(o *goroutines.Order) {
+			id := o.ID
+			m1.arrive()
+			// Every call changes its own order at the same time...
+			o.Shares, o.Symbol = -id, "SOLD"
+			m2.arrive()
+			// ...and must still see its own order, changed only by itself.
+			if o.ID != id || o.Shares != -id || o.Symbol != "SOLD" {
+				mu.Lock()
+				wrong = append(wrong, id)
+				mu.Unlock()
+			}
+		})
+		Expect(wrong).To(BeEmpty(), "the calls for orders %v saw their order changed by another call", wrong)
+		Expect(orders).To(Equal(want),
+			"PlaceAll changed the caller's slice: each call must get a pointer to a copy of its order (the range variable, say), not into orders, so what place changes stays with that call")
+	})
+
+	It("does nothing for no orders", spec.Bubble, func() {
+		var calls atomic.Int32
+		goroutines.PlaceAll(nil, func(*goroutines.Order) { calls.Add(1) })
+		goroutines.PlaceAll([]goroutines.Order{}, func(*goroutines.Order) { calls.Add(1) })
+		Expect(calls.Load()).To(BeZero(), "with no orders, place must not be called")
 	})
 
 	It("returns once every call has returned", spec.Bubble, func() {
@@ -69,6 +102,16 @@ var _ = Describe("PlaceAll", func() {
 			"the slowest call takes 6 s and they all run at once, so PlaceAll should take 6 s")
 	})
 })
+
+// manyOrders returns n orders with IDs 1 to n.
+func manyOrders(n int) []goroutines.Order {
+	symbols := []string{"ACME", "INIT", "GOPH", "PYTH"}
+	orders := make([]goroutines.Order, n)
+	for i := range orders {
+		orders[i] = goroutines.Order{ID: i + 1, Symbol: symbols[i%len(symbols)], Shares: (i + 1) * 3}
+	}
+	return orders
+}
 
 func ids(orders []goroutines.Order) []int {
 	out := make([]int, len(orders))

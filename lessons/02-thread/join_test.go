@@ -53,11 +53,45 @@ var _ = Describe("Join", func() {
 		for _, joined := range joins {
 			Expect(joined).NotTo(Receive(), "a Join returned while the target was still running")
 		}
+		timed := make([]*spec.Call, n)
+		finished := make([]bool, n)
+		for i := range timed {
+			timed[i] = spec.Go(func() { finished[i], _ = t.JoinTimeout(time.Hour) })
+		}
+		synctest.Wait()
+		for _, c := range timed {
+			Expect(c.Returned()).To(BeFalse(), "a JoinTimeout returned while the target was still running")
+		}
 		release.Open()
 		// If a Join never returns, this spec deadlocks: a send on a channel
 		// wakes one waiter, closing it wakes them all.
 		for _, joined := range joins {
 			Expect(<-joined).To(Succeed(), "Join of a started thread should succeed")
+		}
+		for i, c := range timed {
+			c.Wait()
+			Expect(finished[i]).To(BeTrue(), "JoinTimeout(1h), waiting next to other joiners, should report that the thread finished")
+		}
+	})
+
+	It("leaves the thread Dead for every joiner", SpecTimeout(5*time.Second), func() {
+		const threads, joiners = 20, 4
+		for range threads {
+			t := thread.New("", func() {})
+			states := make([]thread.State, joiners)
+			Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+			spec.Together(joiners, func(i int) {
+				if i%2 == 0 {
+					t.Join()
+				} else {
+					t.JoinTimeout(time.Minute)
+				}
+				states[i] = t.State()
+			})
+			for _, state := range states {
+				Expect(state).To(Equal(thread.StateDead),
+					"right after Join returned, the thread was %v: make the thread Dead first, then wake the joiners (close the channel last)", state)
+			}
 		}
 	})
 
@@ -96,14 +130,16 @@ var _ = Describe("JoinTimeout", func() {
 	})
 
 	It("returns as soon as the target finishes", spec.Bubble, spec.Points(2), func() {
-		t := thread.New("quick", func() { time.Sleep(2 * time.Second) })
+		// Not a round number, so that a JoinTimeout that polls overshoots.
+		const takes = 2*time.Second + 333*time.Microsecond + 7
+		t := thread.New("quick", func() { time.Sleep(takes) })
 		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
 		start := time.Now()
 		finished, err := t.JoinTimeout(time.Minute)
 		waited := time.Since(start)
 		Expect(err).NotTo(HaveOccurred(), "JoinTimeout of a started thread should not fail")
-		Expect(finished).To(BeTrue(), "the target took 2s, well inside the 1m timeout: JoinTimeout should report that it finished")
-		Expect(waited).To(Equal(2*time.Second), "the target took 2s, so JoinTimeout(1m) should return after exactly 2s: wait for the end of the thread and for the timer at the same time (select), do not sleep or poll")
+		Expect(finished).To(BeTrue(), "the target took about 2s, well inside the 1m timeout: JoinTimeout should report that it finished")
+		Expect(waited).To(Equal(takes), "the target took %v, so JoinTimeout(1m) should return the moment it ends, after exactly %v; it took %v: wait for the end of the thread and for the timer at the same time (select), do not sleep or poll", takes, takes, waited)
 		Expect(t.IsAlive()).To(BeFalse(), "after JoinTimeout reported the thread finished, IsAlive should be false")
 	})
 

@@ -1,10 +1,14 @@
 package thread_test
 
 import (
+	"fmt"
 	"regexp"
+	"runtime"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing/synctest"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -14,6 +18,15 @@ import (
 )
 
 var unnamedPattern = regexp.MustCompile(`^Thread-(\d+)$`)
+
+// A new process, in which no thread has been made yet, prints the names of
+// the threads it makes.
+var _ = spec.Child("names", func() {
+	fmt.Println(thread.New("", nil).Name())
+	fmt.Println(thread.New("worker", nil).Name())
+	fmt.Println(thread.FromRunner("", &messenger{label: "m"}).Name())
+	fmt.Println(thread.New("", nil).Name())
+})
 
 var _ = Describe("New", func() {
 	It("prepares a thread without starting it", spec.Bubble, func() {
@@ -41,6 +54,31 @@ var _ = Describe("New", func() {
 		}
 	})
 
+	It("counts only the unnamed threads, one by one", func() {
+		first := thread.New("", nil).Name()
+		named := thread.New("named", nil).Name()
+		second := thread.FromRunner("", &messenger{label: "m"}).Name()
+		third := thread.New("", nil).Name()
+		Expect(named).To(Equal("named"), "a thread given a name keeps it")
+		var numbers []int
+		for _, name := range []string{first, second, third} {
+			m := unnamedPattern.FindStringSubmatch(name)
+			Expect(m).NotTo(BeNil(), "a thread made with an empty name (by New or FromRunner) should be called Thread-N, not %q", name)
+			n, _ := strconv.Atoi(m[1])
+			numbers = append(numbers, n)
+		}
+		Expect(numbers[1]).To(Equal(numbers[0]+1),
+			"Thread-N counts the unnamed threads only, one by one: after %s, a named thread and then an unnamed one made by FromRunner, want Thread-%d, got %s", first, numbers[0]+1, second)
+		Expect(numbers[2]).To(Equal(numbers[0]+2), "after %s the next unnamed thread should be Thread-%d, got %s", second, numbers[0]+2, third)
+	})
+
+	It("numbers the first unnamed thread of a process 1", func(ctx SpecContext) {
+		out, err := spec.Command(ctx, "names").Output()
+		Expect(err).NotTo(HaveOccurred(), "the child program that makes threads failed: %s", out)
+		Expect(strings.Fields(string(out))).To(Equal([]string{"Thread-1", "worker", "Thread-2", "Thread-3"}),
+			"a new program that makes an unnamed thread, a named one, then two unnamed ones (by FromRunner and by New) should name them Thread-1, worker, Thread-2, Thread-3, as Python counts from 1")
+	}, SpecTimeout(10*time.Second))
+
 	It("never gives two unnamed threads the same number", func() {
 		names := make([]string, 16)
 		spec.Together(len(names), func(i int) { names[i] = thread.New("", nil).Name() })
@@ -65,6 +103,13 @@ var _ = Describe("State", func() {
 		Expect(thread.StateNew.String()).To(Equal("New"), "State.String of New")
 		Expect(thread.StateRunning.String()).To(Equal("Running"), "State.String of Running")
 		Expect(thread.StateDead.String()).To(Equal("Dead"), "State.String of Dead")
+	})
+
+	It("prints any other value as State(n)", func() {
+		for _, n := range []int{3, 10, 42, -1} {
+			Expect(thread.State(n).String()).To(Equal(fmt.Sprintf("State(%d)", n)),
+				"State(%d).String() should be \"State(%d)\": write the number in decimal, strconv.Itoa(int(s)), not as a character", n, n)
+		}
 	})
 })
 
@@ -117,22 +162,81 @@ var _ = Describe("Start", func() {
 		Expect(t.State()).To(Equal(thread.StateDead), "a refused Start must not change the state of a finished thread")
 	})
 
-	It("lets exactly one of many goroutines start the thread", func() {
-		var runs atomic.Int32
-		t := thread.New("contested", func() { runs.Add(1) })
-		errs := make([]error, 8)
-		spec.Together(len(errs), func(i int) { errs[i] = t.Start() })
-		wins := 0
-		for _, err := range errs {
-			if err == nil {
-				wins++
-			} else {
-				Expect(err).To(MatchError(thread.ErrStarted), "a Start that lost should return ErrStarted")
+	It("lets exactly one of many goroutines start the thread", SpecTimeout(5*time.Second), func() {
+		// Many contests: two Starts slipping in between a check and a
+		// change of the state is rare in any one of them.
+		for range 40 {
+			var runs atomic.Int32
+			t := thread.New("contested", func() { runs.Add(1) })
+			errs := make([]error, 9)
+			spec.Together(len(errs), func(i int) { errs[i] = t.Start() })
+			wins := 0
+			for _, err := range errs {
+				if err == nil {
+					wins++
+				} else {
+					Expect(err).To(MatchError(thread.ErrStarted), "a Start that lost should return ErrStarted")
+				}
 			}
+			Expect(wins).To(Equal(1), "%d of %d simultaneous Starts succeeded: check and change the state in one step, under one lock", wins, len(errs))
+			Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
+			Expect(runs.Load()).To(BeEquivalentTo(1), "the target ran more than once")
 		}
-		Expect(wins).To(Equal(1), "%d of %d simultaneous Starts succeeded: check and change the state in one step, under one lock", wins, len(errs))
+	})
+})
+
+var _ = Describe("A thread's getters", func() {
+	It("may be called from other goroutines while it starts and ends", spec.Points(2), SpecTimeout(5*time.Second), func() {
+		captureExceptHook()
+		release := newLatch()
+		defer release.Open()
+		t := thread.New("watched", func() {
+			release.Wait()
+			panic("watched thread gives up")
+		})
+		problems := make([]string, 4)
+		spec.Together(len(problems), func(i int) {
+			deadline := time.Now().Add(3 * time.Second) // far more than a correct answer needs
+			switch i {
+			case 0: // starts it, then lets it end
+				if err := t.Start(); err != nil {
+					problems[i] = "Start failed: " + err.Error()
+				}
+				release.Open()
+				return
+			case 1: // waits for an ident, asking nothing else
+				for t.Ident() == 0 {
+					if time.Now().After(deadline) {
+						problems[i] = "the thread was started, but Ident stayed zero"
+						return
+					}
+					runtime.Gosched()
+				}
+			case 2: // waits for the panic, asking nothing else
+				for t.Err() == nil {
+					if time.Now().After(deadline) {
+						problems[i] = "the target panicked, but Err stayed nil"
+						return
+					}
+					runtime.Gosched()
+				}
+			case 3: // asks for the name all along
+				for t.Name() == "watched" && t.IsAlive() || t.State() == thread.StateNew {
+					if time.Now().After(deadline) {
+						problems[i] = "the thread never ended"
+						return
+					}
+					runtime.Gosched()
+				}
+				if t.Name() != "watched" {
+					problems[i] = "Name changed to " + t.Name()
+				}
+			}
+		})
+		for _, problem := range problems {
+			Expect(problem).To(BeEmpty(), "a goroutine watching the thread saw something wrong")
+		}
 		Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
-		Expect(runs.Load()).To(BeEquivalentTo(1), "the target ran more than once")
 	})
 })
 

@@ -3,6 +3,8 @@ package thread_test
 import (
 	"errors"
 	"io"
+	"os"
+	"testing/synctest"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -43,6 +45,18 @@ var _ = Describe("A panicking target", func() {
 		Expect(pe.Error()).To(ContainSubstring("boom"), "the error message should say what the target panicked with")
 	})
 
+	It("unwraps to nothing when the panic value is not an error", spec.Bubble, func() {
+		captureExceptHook()
+		t := thread.New("bad", explode)
+		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+		Expect(t.Join()).To(Succeed(), "Join should return normally after the target panicked")
+		var pe *thread.PanicError
+		Expect(errors.As(t.Err(), &pe)).To(BeTrue(), "Err should return a *PanicError after the target panicked, not %v", t.Err())
+		Expect(pe.Unwrap()).To(BeNil(),
+			"the target panicked with the string \"boom\", which is not an error: Unwrap should return nil (err, _ := e.Value.(error)), not make an error of its own")
+		Expect(errors.Is(t.Err(), io.EOF)).To(BeFalse(), "a panic with a string is not io.EOF")
+	})
+
 	It("keeps a panicked error visible to errors.Is", spec.Bubble, func() {
 		captureExceptHook()
 		t := thread.New("reader", func() { panic(io.ErrUnexpectedEOF) })
@@ -61,6 +75,66 @@ var _ = Describe("A panicking target", func() {
 		Expect(calls[0].thread).To(BeIdenticalTo(t), "ExceptHook should be given the thread whose target panicked")
 		Expect(calls[0].err).NotTo(BeNil(), "ExceptHook should be given the *PanicError")
 		Expect(calls[0].err.Value).To(Equal("boom"), "the PanicError given to ExceptHook should hold the panic value")
+	})
+})
+
+var _ = Describe("ExceptHook", func() {
+	It("runs while the thread is still alive, and Join waits for it", spec.Bubble, spec.Points(2), func() {
+		inHook := make(chan struct{})
+		leaveHook := newLatch()
+		defer leaveHook.Open()
+		type seen struct {
+			alive   bool
+			state   thread.State
+			errNil  bool
+			name    string
+			joinedT bool
+		}
+		var during seen
+		saved := thread.ExceptHook
+		defer func() { thread.ExceptHook = saved }()
+		thread.ExceptHook = func(t *thread.Thread, _ *thread.PanicError) {
+			during.name, during.alive, during.state = t.Name(), t.IsAlive(), t.State()
+			during.errNil = t.Err() == nil
+			during.joinedT, _ = t.JoinTimeout(0)
+			close(inHook)
+			leaveHook.Wait()
+		}
+		t := thread.New("hooked", explode)
+		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+		joined := joinAsync(t)
+		<-inHook
+		synctest.Wait()
+		Expect(joined).NotTo(Receive(),
+			"Join returned while ExceptHook was still running: call the hook on the thread's own goroutine, before the thread becomes Dead and wakes its joiners")
+		Expect(during.name).To(Equal("hooked"), "ExceptHook should be given the thread whose target panicked")
+		Expect(during.alive).To(BeTrue(), "inside ExceptHook, IsAlive should still be true: the thread becomes Dead only after the hook has returned")
+		Expect(during.state).To(Equal(thread.StateRunning), "inside ExceptHook, the state should still be Running")
+		Expect(during.errNil).To(BeTrue(), "inside ExceptHook, Err should still be nil: Err reports the panic only once the thread is Dead")
+		Expect(during.joinedT).To(BeFalse(), "inside ExceptHook, JoinTimeout(0) should report that the thread has not finished")
+		leaveHook.Open()
+		Expect(<-joined).To(Succeed(), "Join should return normally after the target panicked")
+		Expect(t.State()).To(Equal(thread.StateDead), "after the hook returned and Join too, the thread is Dead")
+		Expect(t.Err()).To(HaveOccurred(), "after Join, Err should report the panic")
+	})
+
+	It("when nil, lets the report go to standard error", func() {
+		saved, savedStderr := thread.ExceptHook, os.Stderr
+		thread.ExceptHook = nil
+		r, w, err := os.Pipe()
+		Expect(err).NotTo(HaveOccurred())
+		os.Stderr = w
+		func() {
+			defer func() { thread.ExceptHook, os.Stderr = saved, savedStderr }()
+			t := thread.New("reporter", func() { panic("printer on fire") })
+			Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+			Expect(t.Join()).To(Succeed(), "Join should return normally after the target panicked")
+		}()
+		w.Close()
+		report, _ := io.ReadAll(r)
+		r.Close()
+		Expect(string(report)).To(And(ContainSubstring("reporter"), ContainSubstring("printer on fire")),
+			"with ExceptHook nil, a panicking thread should write a report naming the thread and what it panicked with to os.Stderr; it wrote %q", report)
 	})
 })
 

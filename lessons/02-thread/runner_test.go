@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
+	"testing/synctest"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -47,6 +49,17 @@ func (g *htmlGetter) Run() {
 	g.chars, g.err = len(body), err
 }
 
+// countingRunner counts its runs and waits behind a latch in each.
+type countingRunner struct {
+	runs    atomic.Int32
+	release *latch
+}
+
+func (c *countingRunner) Run() {
+	c.runs.Add(1)
+	c.release.Wait()
+}
+
 var _ = Describe("FromRunner", func() {
 	It("runs the Run method, like overriding run()", func() {
 		send := &messenger{label: "send"}
@@ -65,6 +78,24 @@ var _ = Describe("FromRunner", func() {
 		}
 		Expect(send.sent).To(HaveLen(10), "Start should call the Runner's Run method once")
 		Expect(receive.sent).To(HaveLen(10), "Start should call the Runner's Run method once")
+	})
+
+	It("names the thread as New does and runs Run only once started", spec.Bubble, func() {
+		r := &countingRunner{release: newLatch()}
+		defer r.release.Open()
+		t := thread.FromRunner("", r)
+		Expect(unnamedPattern.MatchString(t.Name())).To(BeTrue(),
+			"FromRunner with an empty name should call the thread Thread-N, as New does; got %q: build it with New", t.Name())
+		synctest.Wait()
+		Expect(r.runs.Load()).To(BeZero(), "Run was called before Start: FromRunner only prepares the thread, its target is r.Run")
+		Expect(t.State()).To(Equal(thread.StateNew), "a thread made by FromRunner is New until started")
+		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+		synctest.Wait()
+		Expect(r.runs.Load()).To(BeEquivalentTo(1), "Start should call the Runner's Run method once")
+		Expect(t.IsAlive()).To(BeTrue(), "Run is still running, so the thread is alive")
+		r.release.Open()
+		Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
+		Expect(t.IsAlive()).To(BeFalse(), "Run has returned, so the thread is no longer alive")
 	})
 
 	It("fetches pages at the same time, like HtmlGetter", spec.Bubble, func() {

@@ -75,8 +75,9 @@ func (e *PanicError) Unwrap() error {
 // ExceptHook, like Python's threading.excepthook, is called when the target
 // of a Thread panics. It runs on the goroutine of that Thread after the panic
 // was recovered and before the Thread becomes Dead, so it has returned by the
-// time Join does. If ExceptHook is nil, the report is written to standard
-// error. Set it before starting threads, not while any of them may panic.
+// time Join does. If ExceptHook is nil, a report naming the Thread and the
+// value it panicked with is written to standard error (os.Stderr). Set it
+// before starting threads, not while any of them may panic.
 var ExceptHook func(t *Thread, err *PanicError)
 
 // A Thread runs one target function on a goroutine of its own, once.

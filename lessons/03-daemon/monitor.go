@@ -13,10 +13,14 @@ import (
 // Monitor calls check once every interval of length every, passing it the
 // time of the tick, until ctx is done; then it returns without waiting for
 // the next tick. The ticks keep to the schedule that starts when Monitor is
-// called (every, 2*every, 3*every, ...) however long check takes; if a check
-// runs past the next tick, that tick is dropped, as with a time.Ticker.
-// check runs on the goroutine that called Monitor, never after Monitor has
-// returned, and Monitor leaves no goroutine or running ticker behind.
+// called (every, 2*every, 3*every, ...) however long check takes, and check
+// gets the time of its tick on that schedule. Monitor never catches up: of
+// the ticks that pass while a check runs, check is called for at most one,
+// late, as soon as it returns (a time.Ticker keeps one), and the others are
+// dropped. Once ctx is done, check is not called again, not even for a tick
+// that came at the same moment. check runs on the goroutine that called
+// Monitor, never after Monitor has returned, and Monitor leaves no goroutine
+// or running ticker behind.
 //
 // every must be greater than zero. Monitor is meant to be run as daemon
 // work:
@@ -24,6 +28,7 @@ import (
 //	s.Daemon(func(ctx context.Context) { Monitor(ctx, time.Second, report) })
 func Monitor(ctx context.Context, every time.Duration, check func(time.Time)) {
 	// TODO: make a time.Ticker and stop it when Monitor returns; loop on a
-	// select between ctx.Done() and the ticker's channel.
+	// select between ctx.Done() and the ticker's channel. When both are
+	// ready, select picks one at random: look at ctx again before check.
 	panic("TODO: call check on every tick of a time.Ticker until ctx is done")
 }

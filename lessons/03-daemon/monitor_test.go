@@ -21,9 +21,14 @@ type probe struct {
 	ctx   context.Context
 	start time.Time
 	takes time.Duration
+	// lateReturns makes a late call return instead of blocking, for specs
+	// where Monitor is expected to stop on its own after one.
+	lateReturns bool
+	checking    spec.Gauge // the checks running
 
 	mu    sync.Mutex
-	ticks []time.Duration
+	ticks []time.Duration // the tick each call was given
+	calls []time.Duration // when each call began
 	late  int
 }
 
@@ -32,15 +37,27 @@ func newProbe(ctx context.Context, takes time.Duration) *probe {
 }
 
 func (p *probe) check(tick time.Time) {
+	p.checking.Enter()
+	defer p.checking.Leave()
 	p.mu.Lock()
 	if p.ctx.Err() != nil {
 		p.late++
 		p.mu.Unlock()
+		if p.lateReturns {
+			return
+		}
 		<-make(chan struct{})
 	}
 	p.ticks = append(p.ticks, tick.Sub(p.start))
+	p.calls = append(p.calls, time.Since(p.start))
 	p.mu.Unlock()
 	time.Sleep(p.takes)
+}
+
+func (p *probe) calledAt() []time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]time.Duration(nil), p.calls...)
 }
 
 func (p *probe) seen() (ticks []time.Duration, late int) {
@@ -126,6 +143,62 @@ var _ = Describe("Monitor", func() {
 		ticks, late := p.seen()
 		Expect(late).To(BeZero(), "check was called after the context was cancelled")
 		Expect(ticks).To(Equal(seconds(1, 2)), "a monitor cancelled at 2.5s should have checked at 1s and 2s only")
+	})
+
+	It("keeps to the schedule and never catches up when a check overruns", spec.Bubble, spec.Points(2), func() {
+		const every, takes, cancelAt = time.Second, 2300 * time.Millisecond, 9500 * time.Millisecond
+		ctx, cancel := context.WithCancel(context.Background())
+		p := newProbe(ctx, takes)
+		p.lateReturns = true
+		returned := startMonitor(ctx, every, p)
+		time.Sleep(cancelAt)
+		cancel()
+		at := waitReturn(returned)
+		running := p.checking.Now()
+		ticks, late := p.seen()
+		calls := p.calledAt()
+		Expect(p.checking.Max()).To(Equal(1),
+			"%d checks ran at the same time: call check on Monitor's own goroutine, one after another, never with go", p.checking.Max())
+		Expect(running).To(BeZero(), "Monitor returned while a check was still running: check must never run after Monitor has returned")
+		Expect(late).To(BeZero(), "check was called after the context was cancelled")
+		Expect(ticks).NotTo(BeEmpty(), "check was never called")
+		for i, tick := range ticks {
+			Expect(tick%every).To(BeZero(),
+				"check was given %v (after the start), which is not a tick of the schedule (every %v): pass check the time the tick carries, not time.Now() when check begins", tick, every)
+			if i > 0 {
+				Expect(tick).To(BeNumerically(">", calls[i-1]),
+					"checks taking %v each were given the ticks %v: the tick %v had passed before the check before it even began. Monitor must not catch up on missed ticks (a time.Ticker keeps at most one)", takes, ticks, tick)
+			}
+		}
+		last := calls[len(calls)-1] + takes
+		Expect(at).To(Equal(max(cancelAt, last)),
+			"the context was cancelled at %v and the last check ran until %v, so Monitor should return at %v; it returned at %v", cancelAt, last, max(cancelAt, last), at)
+	})
+
+	It("never checks once its context is done, even with a tick waiting", spec.Bubble, SpecTimeout(5*time.Second), func() {
+		// Each check runs past the next tick, and the context is cancelled
+		// during it: when it returns, a tick and the cancel are both ready.
+		const monitors = 24
+		probes := make([]*probe, monitors)
+		returns := make([]<-chan time.Duration, monitors)
+		cancels := make([]context.CancelFunc, monitors)
+		for i := range monitors {
+			ctx, cancel := context.WithCancel(context.Background())
+			probes[i] = newProbe(ctx, 1500*time.Millisecond)
+			probes[i].lateReturns = true
+			returns[i], cancels[i] = startMonitor(ctx, time.Second, probes[i]), cancel
+		}
+		time.Sleep(2200 * time.Millisecond)
+		for _, cancel := range cancels {
+			cancel()
+		}
+		for i := range monitors {
+			at := waitReturn(returns[i])
+			Expect(at).To(Equal(2500*time.Millisecond), "the check running when the context was cancelled ended at 2.5s, so Monitor should return then, took %v", at)
+			_, late := probes[i].seen()
+			Expect(late).To(BeZero(),
+				"check was called after the context was cancelled: when the check returned, the cancel and a tick were both ready, and select picks one of them at random; look at ctx.Err() before calling check")
+		}
 	})
 
 	It("returns at once for a context already cancelled", spec.Bubble, func() {

@@ -125,6 +125,155 @@ var _ = Describe("Supervisor", func() {
 		Expect(ran.Load()).To(BeFalse(), "a task passed after Shutdown ran anyway")
 	})
 
+	It("refuses new tasks as soon as Shutdown is called, while it waits", spec.Bubble, spec.Points(2), func() {
+		s := daemon.New(context.Background())
+		release := make(chan struct{})
+		fromTask := make(chan [2]error, 1)
+		var ran atomic.Bool
+		s.Go(func(context.Context) {
+			<-release
+			// The task itself asks for more work while Shutdown waits for it.
+			fromTask <- [2]error{
+				s.Go(func(context.Context) { ran.Store(true) }),
+				s.Daemon(func(context.Context) { ran.Store(true) }),
+			}
+		})
+		shutdown := spec.Go(s.Shutdown)
+		synctest.Wait()
+		Expect(shutdown.Returned()).To(BeFalse(), "Shutdown returned while a task started with Go was still running")
+		Expect(s.Go(func(context.Context) { ran.Store(true) })).To(MatchError(daemon.ErrShutdown),
+			"Go, called while Shutdown waits for the work, must return ErrShutdown: set the shutdown flag first, before waiting")
+		Expect(s.Daemon(func(context.Context) { ran.Store(true) })).To(MatchError(daemon.ErrShutdown),
+			"Daemon, called while Shutdown waits for the work, must return ErrShutdown")
+		close(release)
+		errs := <-fromTask
+		shutdown.Wait()
+		Expect(errs[0]).To(MatchError(daemon.ErrShutdown), "Go, called by a task after Shutdown was called, must return ErrShutdown")
+		Expect(errs[1]).To(MatchError(daemon.ErrShutdown), "Daemon, called by a task after Shutdown was called, must return ErrShutdown")
+		synctest.Wait()
+		Expect(ran.Load()).To(BeFalse(), "a task passed after Shutdown was called ran anyway")
+	})
+
+	It("lets several goroutines call Shutdown, each until every task has returned", spec.Points(2), SpecTimeout(5*time.Second), func() {
+		// Not in a bubble: a correct Shutdown may keep its callers waiting
+		// on a mutex (a sync.Once), which fake time cannot wait out. Each
+		// Settle lists every goroutine, which is slow on a busy machine.
+		w := spec.Watch()
+		s := daemon.New(context.Background())
+		releaseWork, releaseDaemon := make(chan struct{}), make(chan struct{})
+		var workDone, daemonDone atomic.Bool
+		s.Go(func(context.Context) {
+			<-releaseWork
+			workDone.Store(true)
+		})
+		s.Daemon(func(ctx context.Context) {
+			<-ctx.Done()
+			<-releaseDaemon
+			daemonDone.Store(true)
+		})
+		const callers = 3
+		calls := make([]*spec.Call, callers)
+		seen := make([][2]bool, callers)
+		for i := range calls {
+			calls[i] = spec.Go(func() {
+				s.Shutdown()
+				seen[i] = [2]bool{workDone.Load(), daemonDone.Load()}
+			})
+		}
+		for _, c := range calls {
+			Expect(w.Settle(c)).To(BeFalse(),
+				"one of %d Shutdowns called at once returned while a task started with Go was still running: every call must wait, not only the first", callers)
+		}
+		close(releaseWork)
+		for _, c := range calls {
+			Expect(w.Settle(c)).To(BeFalse(),
+				"one of %d Shutdowns called at once returned while a daemon was still running after its cancel: every call must wait for the daemons too", callers)
+		}
+		close(releaseDaemon)
+		for i, c := range calls {
+			c.Wait()
+			Expect(seen[i]).To(Equal([2]bool{true, true}),
+				"a Shutdown returned before every task had returned (work done, daemon done: %v)", seen[i])
+		}
+		again := spec.Go(s.Shutdown)
+		Expect(w.Settle(again)).To(BeTrue(), "a Shutdown after everything has stopped should return at once")
+		again.Wait()
+	})
+
+	It("hands Go's tasks New's context, which Shutdown does not cancel", spec.Bubble, func() {
+		type key struct{}
+		parent := context.WithValue(context.Background(), key{}, "from New")
+		s := daemon.New(parent)
+		got := make(chan context.Context, 1)
+		s.Go(func(ctx context.Context) { got <- ctx })
+		s.Daemon(func(ctx context.Context) { <-ctx.Done() })
+		s.Shutdown()
+		ctx := <-got
+		Expect(ctx.Value(key{})).To(Equal("from New"), "a task started with Go should get the context given to New, with its values")
+		Expect(ctx.Err()).NotTo(HaveOccurred(),
+			"the context of a task started with Go was cancelled by Shutdown: Go's tasks get New's context, only the daemons' context is cancelled")
+	})
+
+	It("takes new tasks from its own tasks", spec.Bubble, func() {
+		s := daemon.New(context.Background())
+		start := time.Now()
+		var finished atomic.Int32
+		started := make(chan error, 2)
+		s.Go(func(context.Context) {
+			started <- s.Go(func(context.Context) {
+				time.Sleep(3 * time.Second)
+				finished.Add(1)
+			})
+			finished.Add(1)
+		})
+		s.Daemon(func(ctx context.Context) {
+			started <- s.Go(func(context.Context) {
+				time.Sleep(4 * time.Second)
+				finished.Add(1)
+			})
+			<-ctx.Done()
+		})
+		for range 2 {
+			Expect(<-started).To(Succeed(), "a task may start more work with Go before Shutdown is called")
+		}
+		s.Shutdown()
+		Expect(finished.Load()).To(BeEquivalentTo(3), "Shutdown returned before the work that tasks started with Go had finished")
+		Expect(time.Since(start)).To(Equal(4*time.Second), "the longest task, started by the daemon, takes 4s, so Shutdown should return at 4s")
+	})
+
+	It("either runs and waits for a task or refuses it, when Go races Shutdown", spec.Bubble, SpecTimeout(5*time.Second), func() {
+		for range 20 {
+			s := daemon.New(context.Background())
+			const callers = 8
+			errs := make([]error, callers)
+			var finished atomic.Int32
+			var atShutdown int32
+			spec.Together(callers+1, func(i int) {
+				if i == callers {
+					s.Shutdown()
+					atShutdown = finished.Load()
+					return
+				}
+				errs[i] = s.Go(func(context.Context) {
+					time.Sleep(time.Second)
+					finished.Add(1)
+				})
+			})
+			accepted := 0
+			for _, err := range errs {
+				if err == nil {
+					accepted++
+				} else {
+					Expect(err).To(MatchError(daemon.ErrShutdown), "Go may only fail with ErrShutdown")
+				}
+			}
+			Expect(atShutdown).To(BeEquivalentTo(accepted),
+				"%d calls of Go were accepted, but only %d of their tasks had finished when Shutdown returned: the shutdown flag and the count of tasks must change under one lock, so that every accepted task is waited for", accepted, atShutdown)
+			time.Sleep(time.Minute)
+			Expect(finished.Load()).To(BeEquivalentTo(accepted), "a task refused with ErrShutdown ran anyway")
+		}
+	})
+
 	It("takes tasks from many goroutines at once", spec.Bubble, func() {
 		s := daemon.New(context.Background())
 		var work, daemons atomic.Int32

@@ -40,6 +40,7 @@ func (g *Group) Start(target func(arg int), arg int) {
 // Join blocks until every goroutine started by Start has returned, like
 // calling join() on each of your Python threads. On a Group with nothing
 // started, or whose goroutines have all returned, Join returns at once.
+// Several goroutines may call Join at once: each of them waits.
 func (g *Group) Join() {
 	g.wg.Wait()
 }

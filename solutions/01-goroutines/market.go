@@ -42,8 +42,9 @@ const StepTime = time.Second
 // lines may interleave in any way, but each worker's own lines are in the
 // order it wrote them.
 //
-// A session of r rounds takes 4·r·StepTime, the time of one worker: the
-// other works alongside it.
+// A session of r rounds takes as long as the slower worker,
+// r·len(steps)·StepTime (4·r·StepTime with the steps above): the other works
+// alongside it. Market reads BuyerSteps and SellerSteps when it is called.
 func Market(rounds int) []string {
 	var (
 		mu    sync.Mutex

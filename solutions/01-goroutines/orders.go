@@ -20,7 +20,9 @@ type Order struct {
 //
 // Each call receives a pointer to an Order holding that order's values, and
 // no two calls receive the same pointer: place may read the Order whenever it
-// likes, even after other calls have started, and may change it.
+// likes, even after other calls have started, and may change it. The Order
+// is a copy: what place changes is seen by that call only, and PlaceAll
+// never changes orders.
 func PlaceAll(orders []Order, place func(*Order)) {
 	var wg sync.WaitGroup
 	for _, order := range orders {
