@@ -33,19 +33,26 @@ func unblock(l *lock.Lock, done <-chan struct{}) {
 }
 
 // hammer calls round until it returns false, for at most rounds rounds or
-// 300ms of real time, whichever ends first. A wrong answer to a contract
+// hammerTime of real time, whichever ends first. A wrong answer to a contract
 // about goroutines that meet at the same moment (two TryAcquires, two
 // Releases, a Locked that takes the lock for an instant) shows only when the
 // goroutines really do meet, so the specs that use it try many times; a
 // right answer passes every round, so the spec never fails it by bad luck.
 func hammer(rounds int, round func() bool) {
-	deadline := time.Now().Add(300 * time.Millisecond)
+	deadline := time.Now().Add(hammerTime)
 	for i := 0; i < rounds && time.Now().Before(deadline); i++ {
 		if !round() {
 			return
 		}
 	}
 }
+
+// hammerTime bounds a hammer in real time. A spec that hammers takes
+// hammerTimeout: a right answer runs for up to hammerTime and then passes.
+const (
+	hammerTime    = 600 * time.Millisecond
+	hammerTimeout = SpecTimeout(3 * time.Second)
+)
 
 // freeAll releases l until the call c has returned (it may be stuck waiting
 // for l), so that a failed spec ends with its own message, not a leak.
@@ -142,7 +149,7 @@ var _ = Describe("Lock", func() {
 		Expect(l.Release()).To(Succeed(), "a goroutine acquired the lock and this one released it: Release must return nil")
 	})
 
-	It("Locked only looks: it never takes the lock, not even for an instant", func() {
+	It("Locked only looks: it never takes the lock, not even for an instant", hammerTimeout, func() {
 		var l lock.Lock
 		Expect(l.Locked()).To(BeFalse(), "a new Lock must start unlocked")
 		l.Acquire()
@@ -268,7 +275,7 @@ var _ = Describe("Release", func() {
 		Expect(l.TryAcquire()).To(BeTrue(), "after a failed Release the lock must still work")
 	})
 
-	It("of a held lock by two goroutines at once frees it once, and never waits", func() {
+	It("of a held lock by two goroutines at once frees it once, and never waits", hammerTimeout, func() {
 		var l lock.Lock
 		l.Acquire() // an unfinished Acquire or Release panics here, not in a goroutine
 		l.Release()
@@ -316,7 +323,7 @@ var _ = Describe("TryAcquire", func() {
 		Expect(l.Release()).To(Succeed())
 	})
 
-	It("lets exactly one of many goroutines in at once, and never waits", func() {
+	It("lets exactly one of many goroutines in at once, and never waits", hammerTimeout, func() {
 		var l lock.Lock
 		l.TryAcquire() // an unfinished TryAcquire or Release panics here, not in a goroutine
 		l.Release()
