@@ -2,7 +2,9 @@ package lock_test
 
 import (
 	"context"
+	"errors"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing/synctest"
@@ -29,6 +31,43 @@ func unblock(l *lock.Lock, done <-chan struct{}) {
 		synctest.Wait()
 	}
 }
+
+// hammer calls round until it returns false, for at most rounds rounds or
+// hammerTime of real time, whichever ends first. A wrong answer to a contract
+// about goroutines that meet at the same moment (two TryAcquires, two
+// Releases, a Locked that takes the lock for an instant) shows only when the
+// goroutines really do meet, so the specs that use it try many times; a
+// right answer passes every round, so the spec never fails it by bad luck.
+func hammer(rounds int, round func() bool) {
+	deadline := time.Now().Add(hammerTime)
+	for i := 0; i < rounds && time.Now().Before(deadline); i++ {
+		if !round() {
+			return
+		}
+	}
+}
+
+// hammerTime bounds a hammer in real time. A spec that hammers takes
+// hammerTimeout: a right answer runs for up to hammerTime and then passes.
+const (
+	hammerTime    = 600 * time.Millisecond
+	hammerTimeout = SpecTimeout(3 * time.Second)
+)
+
+// freeAll releases l until the call c has returned (it may be stuck waiting
+// for l), so that a failed spec ends with its own message, not a leak.
+func freeAll(l *lock.Lock, c *spec.Call) {
+	for !c.Returned() {
+		l.Release()
+		l.TryAcquire()
+		l.Release()
+		time.Sleep(100 * time.Microsecond)
+	}
+}
+
+// isNotLocked reports whether err is lock.ErrNotLocked, the variable itself
+// (or an error wrapping it), not another error with the same text.
+func isNotLocked(err error) bool { return errors.Is(err, lock.ErrNotLocked) }
 
 var _ = Describe("Lock", func() {
 	It("zero value is unlocked and ready to use", func() {
@@ -109,6 +148,67 @@ var _ = Describe("Lock", func() {
 		<-acquired
 		Expect(l.Release()).To(Succeed(), "a goroutine acquired the lock and this one released it: Release must return nil")
 	})
+
+	It("Locked only looks: it never takes the lock, not even for an instant", hammerTimeout, func() {
+		var l lock.Lock
+		Expect(l.Locked()).To(BeFalse(), "a new Lock must start unlocked")
+		l.Acquire()
+		Expect(l.Locked()).To(BeTrue(), "the lock is held, so Locked() must report true")
+		Expect(l.Release()).To(Succeed(), "Locked() must not change the lock: the holder's Release must still return nil")
+		Expect(l.Locked()).To(BeFalse(), "after Release, Locked() must report false")
+
+		var stop atomic.Bool
+		lookers := make([]*spec.Call, 2)
+		for i := range lookers {
+			lookers[i] = spec.Go(func() {
+				for !stop.Load() {
+					l.Locked() // nothing else: the other goroutine is the only one that takes the lock
+				}
+			})
+		}
+		failedTry, failedRelease := 0, error(nil)
+		hammer(100000, func() bool {
+			if !l.TryAcquire() {
+				failedTry++
+				return false
+			}
+			if err := l.Release(); err != nil {
+				failedRelease = err
+				return false
+			}
+			runtime.Gosched()
+			return true
+		})
+		stop.Store(true)
+		for _, c := range lookers {
+			c.Wait()
+		}
+		Expect(failedTry).To(BeZero(), "TryAcquire failed on a lock that only this goroutine ever takes, while two other goroutines only called Locked(): "+
+			"Locked took the lock for a moment (try, then put it back?). Locked must only look at the lock's state (the channel's length), never acquire it.")
+		Expect(failedRelease).NotTo(HaveOccurred(), "Release of a lock this goroutine had just acquired failed while other goroutines only called Locked(): Locked must not change the lock")
+	})
+
+	It("Locked may be called while other goroutines start using a new Lock", func() {
+		for range 20 {
+			var l lock.Lock
+			var took, released atomic.Int32
+			spec.Together(3, func(i int) {
+				switch i {
+				case 0:
+					if l.TryAcquire() {
+						took.Add(1)
+					}
+				case 1:
+					l.Locked()
+				case 2:
+					if l.Release() == nil {
+						released.Add(1)
+					}
+				}
+			})
+			Expect(took.Load()-released.Load()).To(BeNumerically(">=", 0), "Release returned nil on a new Lock that nobody had acquired")
+		}
+	})
 })
 
 var _ = Describe("Acquire", func() {
@@ -132,17 +232,82 @@ var _ = Describe("Acquire", func() {
 		Expect(l.Locked()).To(BeTrue(), "the waiting goroutine took the lock, so Locked() must report true again")
 		Expect(l.Release()).To(Succeed())
 	})
+
+	It("of several waiters, lets exactly one in per Release", spec.Bubble, func() {
+		var l lock.Lock
+		l.Acquire()
+		const waiters = 3
+		var in atomic.Int32
+		done := make(chan struct{})
+		var wg sync.WaitGroup
+		for range waiters {
+			wg.Go(func() {
+				l.Acquire()
+				in.Add(1)
+			})
+		}
+		go func() { wg.Wait(); close(done) }()
+		defer unblock(&l, done)
+
+		synctest.Wait()
+		Expect(in.Load()).To(BeZero(), "%d goroutines waited in Acquire for a held lock and %d got in before any Release", waiters, in.Load())
+		for i := 1; i <= waiters; i++ {
+			Expect(l.Release()).To(Succeed(), "Release of a held lock must return nil")
+			synctest.Wait()
+			Expect(in.Load()).To(BeEquivalentTo(i), "%d goroutines waited in Acquire and the lock was released %d times, but %d of them got in: "+
+				"each Release lets exactly one waiter take the lock (a woken waiter must look again, and wait again if another got there first)", waiters, i, in.Load())
+			Expect(l.Locked()).To(BeTrue(), "a waiter took the lock, so Locked() must report true")
+		}
+		Expect(l.Release()).To(Succeed())
+	})
 })
 
 var _ = Describe("Release", func() {
 	It("of an unlocked lock returns ErrNotLocked", func() {
 		var l lock.Lock
-		Expect(l.Release()).To(MatchError(lock.ErrNotLocked), "Release of a lock nobody holds must return ErrNotLocked (Python raises RuntimeError here)")
+		err := l.Release()
+		Expect(err).To(HaveOccurred(), "Release of a lock nobody holds must return ErrNotLocked (Python raises RuntimeError here)")
+		Expect(isNotLocked(err)).To(BeTrue(), "Release of a lock nobody holds returned %q: return the variable lock.ErrNotLocked itself (callers test it with errors.Is), not a new error with the same text", err)
 		l.Acquire()
 		Expect(l.Release()).To(Succeed(), "Release of a held lock must return nil")
-		Expect(l.Release()).To(MatchError(lock.ErrNotLocked), "the lock was released twice: the second Release must return ErrNotLocked")
+		Expect(isNotLocked(l.Release())).To(BeTrue(), "the lock was released twice: the second Release must return ErrNotLocked")
 		Expect(l.Locked()).To(BeFalse(), "a failed Release must leave the lock unlocked")
 		Expect(l.TryAcquire()).To(BeTrue(), "after a failed Release the lock must still work")
+	})
+
+	It("of a held lock by two goroutines at once frees it once, and never waits", hammerTimeout, func() {
+		var l lock.Lock
+		l.Acquire() // an unfinished Acquire or Release panics here, not in a goroutine
+		l.Release()
+		var nils, notLocked, other int
+		w := spec.Watch()
+		rounds := spec.Go(func() {
+			hammer(400, func() bool {
+				l.Acquire()
+				var errs [2]error
+				spec.Together(2, func(i int) { errs[i] = l.Release() })
+				for _, err := range errs {
+					switch {
+					case err == nil:
+						nils++
+					case isNotLocked(err):
+						notLocked++
+					default:
+						other++
+					}
+				}
+				return nils == notLocked && other == 0 && !l.Locked()
+			})
+		})
+		waiting := w.WaitFor(rounds.Done())
+		freeAll(&l, rounds)
+		rounds.Check()
+		Expect(waiting).To(BeEmpty(), "two goroutines released a held lock at the same moment and one of them never returned: Release waited at %s. "+
+			"Release must never block: checking that the lock is held and then taking the token out leaves a gap in which the other Release takes it. "+
+			"Take the token out in one step: a select with a default case.", strings.Join(waiting, ", "))
+		Expect(other).To(BeZero(), "Release returned an error that is not ErrNotLocked")
+		Expect(nils).To(Equal(notLocked), "two goroutines released a held lock at the same moment, over and over: %d Releases returned nil and %d ErrNotLocked. "+
+			"Exactly one of each pair frees the lock; the other finds it free and returns ErrNotLocked.", nils, notLocked)
 	})
 })
 
@@ -156,6 +321,37 @@ var _ = Describe("TryAcquire", func() {
 		Expect(l.Release()).To(Succeed())
 		Expect(l.TryAcquire()).To(BeTrue(), "the lock is free again, so TryAcquire must take it")
 		Expect(l.Release()).To(Succeed())
+	})
+
+	It("lets exactly one of many goroutines in at once, and never waits", hammerTimeout, func() {
+		var l lock.Lock
+		l.TryAcquire() // an unfinished TryAcquire or Release panics here, not in a goroutine
+		l.Release()
+		const n = 6
+		winners := -1
+		w := spec.Watch()
+		rounds := spec.Go(func() {
+			hammer(400, func() bool {
+				var won atomic.Int32
+				spec.Together(n, func(int) {
+					if l.TryAcquire() {
+						won.Add(1)
+					}
+				})
+				if won.Load() != 1 {
+					winners = int(won.Load())
+					return false
+				}
+				return l.Release() == nil
+			})
+		})
+		waiting := w.WaitFor(rounds.Done())
+		freeAll(&l, rounds)
+		rounds.Check()
+		Expect(waiting).To(BeEmpty(), "%d goroutines called TryAcquire on a free lock at the same moment and one of them never returned: TryAcquire waited at %s. "+
+			"It must never block: looking first (Locked) and then taking the lock with Acquire leaves a gap in which another goroutine takes it. "+
+			"Take it in one step: a select with a default case.", n, strings.Join(waiting, ", "))
+		Expect(winners).To(Equal(-1), "%d goroutines called TryAcquire on a free lock at the same moment and %d got it: exactly one must", n, winners)
 	})
 })
 
@@ -208,6 +404,40 @@ var _ = Describe("AcquireTimeout", func() {
 		Expect(l.AcquireTimeout(-time.Second)).To(BeFalse(), "AcquireTimeout(-1s) took a lock that was held")
 		Expect(time.Since(start)).To(BeZero(), "AcquireTimeout with d <= 0 must not wait (in Go, -1 does not mean forever as in Python)")
 	})
+
+	It("of several waiters, lets one in at a release and the rest give up at d for good", spec.Bubble, func() {
+		var l lock.Lock
+		l.Acquire()
+		const waiters = 3
+		type result struct {
+			got   bool
+			after time.Duration
+		}
+		results := make(chan result, waiters)
+		start := time.Now()
+		for range waiters {
+			go func() {
+				got := l.AcquireTimeout(3 * time.Second)
+				results <- result{got, time.Since(start)}
+			}()
+		}
+		time.Sleep(time.Second)
+		Expect(l.Release()).To(Succeed(), "Release of a held lock must return nil")
+		winners := 0
+		for range waiters {
+			r := <-results
+			if r.got {
+				winners++
+				Expect(r.after).To(Equal(time.Second), "the lock was released after 1s: the waiter that took it must return then")
+			} else {
+				Expect(r.after).To(Equal(3*time.Second), "a waiter that did not get the lock must give up at exactly d (3s)")
+			}
+		}
+		Expect(winners).To(Equal(1), "%d goroutines waited with AcquireTimeout(3s) and the lock was released once, but %d of them got it: exactly one may", waiters, winners)
+		Expect(l.Release()).To(Succeed(), "one waiter took the lock, so Release must return nil")
+		time.Sleep(time.Hour)
+		Expect(l.Locked()).To(BeFalse(), "the waiters that gave up took the lock later: once AcquireTimeout has returned false it must never take the lock")
+	})
 })
 
 var _ = Describe("AcquireContext", func() {
@@ -244,6 +474,38 @@ var _ = Describe("AcquireContext", func() {
 		start := time.Now()
 		Expect(l.AcquireContext(ctx)).To(MatchError(context.DeadlineExceeded), "the lock stayed held past ctx's deadline: AcquireContext must return ctx.Err()")
 		Expect(time.Since(start)).To(Equal(2*time.Second), "AcquireContext must give up exactly at ctx's deadline")
+	})
+
+	It("with ctx already done returns ctx.Err() at once while the lock is held", spec.Bubble, func() {
+		var l lock.Lock
+		l.Acquire()
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		start := time.Now()
+		for range 20 {
+			Expect(l.AcquireContext(ctx)).To(MatchError(context.Canceled), "ctx was already cancelled and the lock is held: AcquireContext must return ctx.Err() at once")
+		}
+		Expect(time.Since(start)).To(BeZero(), "ctx was already cancelled: AcquireContext must not wait")
+		Expect(l.Release()).To(Succeed(), "the first holder still holds the lock: AcquireContext gave up and must leave the lock as it was")
+		synctest.Wait()
+		Expect(l.Locked()).To(BeFalse(), "AcquireContext gave up, so it must not take the lock later either")
+	})
+
+	It("with ctx already done on a free lock either takes it or leaves it free", spec.Bubble, func() {
+		var l lock.Lock
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		for range 20 {
+			err := l.AcquireContext(ctx)
+			synctest.Wait()
+			if err == nil {
+				Expect(l.Locked()).To(BeTrue(), "AcquireContext returned nil, so the caller holds the lock")
+				Expect(l.Release()).To(Succeed(), "AcquireContext returned nil, so the caller holds the lock and may release it")
+			} else {
+				Expect(err).To(MatchError(context.Canceled), "AcquireContext gave up: it must return ctx.Err()")
+				Expect(l.Locked()).To(BeFalse(), "AcquireContext returned ctx.Err(), so the caller does not hold the lock: it must be free")
+			}
+		}
 	})
 
 	It("takes the lock when it is released in time", spec.Bubble, func() {

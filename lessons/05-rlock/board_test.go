@@ -41,6 +41,22 @@ var _ = Describe("Board", func() {
 		Expect(price).To(Equal(5), "coffee was set to 5")
 	})
 
+	It("is safe for many goroutines at once from its zero value", func() {
+		var b rlock.Board
+		spec.Together(6, func(i int) {
+			item := []string{"tea", "coffee"}[i%2]
+			for k := range 20 {
+				if i < 3 {
+					b.Set(item, k)
+				} else {
+					b.Price(item)
+				}
+			}
+		})
+		_, ok := b.Price("tea")
+		Expect(ok).To(BeTrue(), "tea was set: Price must find it")
+	})
+
 	It("lets many readers in at once", spec.Points(2), func() {
 		var b rlock.Board
 		b.Set("tea", 3)

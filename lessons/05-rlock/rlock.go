@@ -44,7 +44,8 @@ type RLock struct {
 
 // Acquire takes the lock for owner. If owner already holds it, Acquire
 // returns at once and owner now needs one more Release. If another owner
-// holds it, Acquire waits until that owner's last Release.
+// holds it, Acquire waits until that owner's last Release. When several
+// owners wait, each last Release lets exactly one of them in.
 func (l *RLock) Acquire(owner Owner) {
 	// TODO: the same owner counts up; another owner waits for a count of 0.
 	panic("TODO: Acquire: let the holder in again (count + 1), make other owners wait until the count is 0")
@@ -52,7 +53,11 @@ func (l *RLock) Acquire(owner Owner) {
 
 // AcquireContext is Acquire that stops waiting when ctx is done. It returns
 // nil once owner holds the lock, or ctx.Err() if ctx ended first, in which
-// case the lock is left as it was.
+// case the lock is left as it was, then and later. ctx only limits the wait:
+// if owner can take the lock without waiting (it is free, or owner already
+// holds it), AcquireContext takes it and returns nil even when ctx is already
+// done; if another owner holds it and ctx is already done, it returns
+// ctx.Err() at once.
 func (l *RLock) AcquireContext(ctx context.Context, owner Owner) error {
 	// TODO: wait as Acquire does, in a select that also watches ctx.Done().
 	panic("TODO: AcquireContext: wait like Acquire, but give up with ctx.Err() when ctx is done")

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"testing/synctest"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -44,6 +46,47 @@ var _ = Describe("RLock", func() {
 		Expect(l.Release(b)).To(Succeed(), "b holds the lock now, so its Release must succeed")
 	})
 
+	It("lets exactly one of several waiting owners in at each last release", spec.Points(2), func() {
+		var l rlock.RLock
+		holder := rlock.NewOwner()
+		l.Acquire(holder)
+		const waiters = 3
+		entered := make(chan rlock.Owner, waiters)
+		var in atomic.Int32
+		w := spec.Watch()
+		calls := make([]*spec.Call, waiters)
+		allDone := make(chan struct{})
+		for i := range calls {
+			me := rlock.NewOwner()
+			calls[i] = spec.Go(func() {
+				l.Acquire(me)
+				in.Add(1)
+				entered <- me
+			})
+		}
+		go func() {
+			for _, c := range calls {
+				<-c.Done()
+			}
+			close(allDone)
+		}()
+		Expect(w.WaitFor(allDone)).NotTo(BeEmpty(), "%d owners got the lock while another owner held it: Acquire by another owner must wait", in.Load())
+		for i := 1; i <= waiters; i++ {
+			Expect(l.Release(holder)).To(Succeed(), "the owner that got the lock last must be able to release it")
+			waiting := w.WaitFor(allDone)
+			Expect(in.Load()).To(BeEquivalentTo(i), "%d owners waited, the lock was freed %d times, and %d of them got in: "+
+				"at each last Release exactly one waiting owner may take the lock. A woken waiter must look again and wait again if another owner got there first.", waiters, i, in.Load())
+			if i < waiters {
+				Expect(waiting).NotTo(BeEmpty(), "the other owners must still be waiting")
+			}
+			holder = <-entered
+		}
+		Expect(l.Release(holder)).To(Succeed(), "the last owner holds the lock")
+		for _, c := range calls {
+			c.Wait()
+		}
+	})
+
 	It("refuses to release a lock nobody holds", func() {
 		var l rlock.RLock
 		a := rlock.NewOwner()
@@ -79,8 +122,44 @@ var _ = Describe("RLock", func() {
 		Expect(l.AcquireContext(context.Background(), a)).To(Succeed(), "the holder must get in again with AcquireContext too")
 		Expect(l.Release(a)).To(Succeed(), "a acquired twice")
 		Expect(l.Release(a)).To(Succeed(), "a acquired twice, and b's attempt that timed out must not count")
+		time.Sleep(time.Hour)
+		synctest.Wait()
+		Expect(l.Release(b)).To(MatchError(rlock.ErrNotHeld), "b's AcquireContext gave up, but b holds the lock now: a wait that was given up must not take the lock later")
 		Expect(l.AcquireContext(context.Background(), b)).To(Succeed(), "the lock is free: b must get it")
 		Expect(l.Release(b)).To(Succeed(), "b holds the lock")
+	})
+
+	It("with a done context takes the lock only when it need not wait", func() {
+		var l rlock.RLock
+		a, b := rlock.NewOwner(), rlock.NewOwner()
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		var err error
+		mustReturn("AcquireContext with a done context on a free lock", "A free lock needs no waiting: take it.", func() { err = l.AcquireContext(ctx, a) })
+		for i := range 20 {
+			if i > 0 {
+				err = l.AcquireContext(ctx, a)
+			}
+			Expect(err).NotTo(HaveOccurred(), "the lock was free, so AcquireContext must take it even though ctx is done: ctx only limits the wait. "+
+				"Look at the lock first (a select picks at random among ready cases); only a wait can be given up.")
+			Expect(l.Release(a)).To(Succeed(), "AcquireContext returned nil, so a holds the lock")
+		}
+		l.Acquire(a)
+		mustReturn("AcquireContext with a done context by the holder", "The holder needs no waiting: count one more.", func() { err = l.AcquireContext(ctx, a) })
+		for i := range 20 {
+			if i > 0 {
+				err = l.AcquireContext(ctx, a)
+			}
+			Expect(err).NotTo(HaveOccurred(), "a holds the lock, so its AcquireContext needs no wait and must succeed even though ctx is done")
+		}
+		for range 20 {
+			Expect(l.Release(a)).To(Succeed(), "a acquired 21 times, so 21 Releases must succeed")
+		}
+		mustReturn("AcquireContext with a done context on another owner's lock", "ctx is done: give up at once with ctx.Err().", func() { err = l.AcquireContext(ctx, b) })
+		Expect(err).To(MatchError(context.Canceled), "a holds the lock and ctx is done: b's AcquireContext must return ctx.Err() at once")
+		Expect(l.Release(b)).To(MatchError(rlock.ErrNotOwner), "b's AcquireContext gave up, so b must not hold the lock")
+		Expect(l.Release(a)).To(Succeed(), "b's attempt must leave a's hold as it was")
+		Expect(l.Release(a)).To(MatchError(rlock.ErrNotHeld), "a acquired 21 times and released 21 times, so the lock is free")
 	})
 
 	It("keeps owners apart under load", func() {

@@ -1,8 +1,10 @@
 package rlock_test
 
 import (
+	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -34,6 +36,71 @@ var _ = Describe("Stock", func() {
 		Expect(s.Count("apple")).To(Equal(1), "a refused Sell must take nothing")
 		mustReturn("Sell", selfDeadlock, func() { err = s.Sell("kiwi", 1) })
 		Expect(err).To(MatchError(rlock.ErrOutOfStock), "no kiwis at all: Sell must return ErrOutOfStock")
+	})
+
+	It("Restock is one step: no one sees part of a delivery", SpecTimeout(3*time.Second), func() {
+		const items = 8
+		delivery := map[string]int{}
+		for i := range items {
+			delivery[fmt.Sprint("item-", i)] = 1
+		}
+		mustReturn("Restock", selfDeadlock, func() {
+			var s rlock.Stock
+			s.Restock(delivery)
+		})
+		partial := ""
+		deadline := time.Now().Add(600 * time.Millisecond)
+		for round := 0; round < 300 && partial == "" && time.Now().Before(deadline); round++ {
+			var s rlock.Stock
+			spec.Together(2, func(i int) {
+				if i == 0 {
+					s.Restock(delivery)
+					return
+				}
+				seen := -1 // the first item seen on the shelf
+				for k := 0; k < 100000; k++ {
+					item := fmt.Sprint("item-", k%items)
+					on := s.Count(item) == 1
+					switch {
+					case on && seen < 0:
+						seen = k
+					case !on && seen >= 0:
+						partial = fmt.Sprintf("%s was on the shelf, then %s was not", fmt.Sprint("item-", seen%items), item)
+						return
+					case on && k-seen >= items:
+						return // the whole delivery is there
+					}
+				}
+			})
+		}
+		Expect(partial).To(BeEmpty(), "a goroutine watching the shelf during Restock saw part of the delivery (%s): "+
+			"Restock must hold the lock for the whole delivery and add each item with addLocked, not with Add (which takes the lock for each item on its own)", partial)
+	})
+
+	It("Sell checks and takes in one step", SpecTimeout(3*time.Second), func() {
+		const buyers = 4
+		mustReturn("Sell", selfDeadlock, func() {
+			var s rlock.Stock
+			s.Add("apple", 1)
+			_ = s.Sell("apple", 1)
+		})
+		bad := ""
+		deadline := time.Now().Add(600 * time.Millisecond)
+		for round := 0; round < 300 && bad == "" && time.Now().Before(deadline); round++ {
+			var s rlock.Stock
+			s.Add("apple", 1)
+			var sold atomic.Int32
+			spec.Together(buyers, func(int) {
+				if s.Sell("apple", 1) == nil {
+					sold.Add(1)
+				}
+			})
+			if n, left := sold.Load(), s.Count("apple"); n != 1 || left != 0 {
+				bad = fmt.Sprintf("%d of %d buyers got the one apple, and %d are left", n, buyers, left)
+			}
+		}
+		Expect(bad).To(BeEmpty(), "%s: two Sells both saw the apple before either took it. "+
+			"Check the count and take the items under one hold of the lock (countLocked, then addLocked).", bad)
 	})
 
 	It("serves buyers and sellers at once", func() {

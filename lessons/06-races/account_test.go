@@ -24,6 +24,14 @@ var _ = Describe("Account", func() {
 				"while the first was between its check and its update. Hold one lock from the check to the update.", a.Balance())
 		Expect([]bool{first, second}).To(ContainElement(true), "the balance was 100, so one Withdraw(80) must succeed")
 		Expect(a.Balance()).To(Equal(int64(20)), "100 - 80 leaves 20")
+		Expect(g.calls.Load()).To(BeNumerically(">=", 1), "a Withdraw took money without calling Between: call it after the check has passed and before the update")
+
+		var betweens int
+		b := &races.Account{Between: func() { betweens++ }}
+		b.Deposit(20)
+		Expect(b.Withdraw(30)).To(BeFalse(), "a balance of 20 does not cover 30")
+		Expect(betweens).To(BeZero(), "Withdraw found the balance too small, yet it called Between: Between comes after the check has passed, before the money is taken")
+		Expect(b.Balance()).To(Equal(int64(20)), "a refused Withdraw must leave the balance as it was")
 	})
 
 	It("never goes below zero when ten withdrawals overlap", func() {
@@ -33,7 +41,7 @@ var _ = Describe("Account", func() {
 		a.Between = g.pass
 		var granted atomic.Int64
 		withdraw := func() {
-			if a.Withdraw(30) {
+			if a.Withdraw(25) {
 				granted.Add(1)
 			}
 		}
@@ -43,11 +51,12 @@ var _ = Describe("Account", func() {
 		}
 		overlap(g, withdraw, others...)
 		Expect(a.Balance()).To(BeNumerically(">=", 0),
-			"ten Withdraw(30) from a balance of 100 left the balance at %d: withdrawals acted on a balance that had already changed. "+
+			"ten Withdraw(25) from a balance of 100 left the balance at %d: withdrawals acted on a balance that had already changed. "+
 				"The check and the update must be one step under one lock.", a.Balance())
-		Expect(granted.Load()).To(Equal(int64(3)),
-			"a balance of 100 covers three Withdraw(30), but %d of ten succeeded", granted.Load())
-		Expect(a.Balance()).To(Equal(int64(10)), "100 - 3×30 leaves 10")
+		Expect(granted.Load()).To(Equal(int64(4)),
+			"a balance of 100 covers four Withdraw(25), the last of them leaving exactly 0, but %d of ten succeeded. "+
+				"A balance equal to the amount covers it: refuse only when the balance is less than the amount.", granted.Load())
+		Expect(a.Balance()).To(BeZero(), "100 - 4×25 leaves 0")
 	})
 
 	It("stays exact when many goroutines deposit and withdraw at once", func() {

@@ -20,6 +20,9 @@ var _ = Describe("Counter", func() {
 			"one Inc was held between reading the count and writing it back, a second Inc ran meanwhile, and the count is %d, not 2: "+
 				"both read the same old value, so one update was lost. Make the increment one step (atomic.Int64's Add) "+
 				"or hold a mutex from the read to the write, Yield included.", c.Value())
+		Expect(g.calls.Load()).To(BeNumerically(">=", 2),
+			"two Incs ran but Yield was called %d times: every Inc must call Yield (in the middle of the increment, or just before or after an atomic add). "+
+				"The specs hold an Inc in Yield to test it at its most fragile point; an Inc that skips Yield hides its race from them.", g.calls.Load())
 	})
 
 	It("keeps every update when ten Incs overlap", func() {

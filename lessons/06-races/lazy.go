@@ -17,7 +17,8 @@ type Lazy[T any] struct {
 	value T
 }
 
-// NewLazy returns a Lazy whose value is built by build.
+// NewLazy returns a Lazy whose value is built by build. It does not call
+// build: nothing is built before the first Get.
 func NewLazy[T any](build func() T) *Lazy[T] {
 	return &Lazy[T]{build: build}
 }

@@ -42,7 +42,14 @@ var _ = Describe("Lazy", func() {
 	It("builds once when Gets overlap", func() {
 		g := newGate()
 		var builds atomic.Int64
-		l := lazyConfig(&builds, g.pass)
+		var getting atomic.Bool // hold build only once a Get is under way
+		l := lazyConfig(&builds, func() {
+			if getting.Load() {
+				g.pass()
+			}
+		})
+		Expect(builds.Load()).To(BeZero(), "NewLazy called build: the value must be built by the first Get, not before (it may never be needed)")
+		getting.Store(true)
 		overlapGets(l, g, 8)
 		Expect(builds.Load()).To(Equal(int64(1)),
 			"8 goroutines called Get while the first one was still building, and build ran %d times: "+

@@ -25,13 +25,14 @@ package races
 // The zero value is a Counter at 0, ready to use. A Counter must not be
 // copied after first use.
 type Counter struct {
-	// Yield, if not nil, is called by Inc in the middle of an increment:
-	// after Inc has read the old count and before it has stored the new
-	// one. Yield may take as long as it likes, and no increment may be lost
-	// because other Incs ran meanwhile. A Counter that increments in one
-	// indivisible step (an atomic add) has no middle: it may call Yield
-	// before or after that step, or not at all. Yield must not use the
-	// Counter.
+	// Yield, if not nil, is called by every Inc, at least once, in the
+	// middle of the increment: after Inc has read the old count and before
+	// it has stored the new one (with whatever lock guards them still
+	// held). A Counter that increments in one indivisible step (an atomic
+	// add, or a read and a store under one mutex) has no middle: it calls
+	// Yield just before or just after that step. Yield may take as long as
+	// it likes, and no increment may be lost because other Incs ran
+	// meanwhile. Yield must not use the Counter.
 	Yield func()
 
 	// TODO: the count is a plain int64, so two Incs can both read the

@@ -57,6 +57,14 @@ var _ = Describe("Registry", func() {
 		names := []string{"ann", "bob", "ann", "cy", "ann"}
 		r, got := registerOverlapping(names...)
 		expectConsistent(r, names, got)
+
+		var seen []string
+		r = &races.Registry{Between: func(name string) { seen = append(seen, name) }}
+		ann := r.Register("ann")
+		Expect(seen).To(ConsistOf("ann"), "Register gave ann her number: it must call Between(\"ann\") once, after choosing the number and before recording it")
+		seen = nil
+		Expect(r.Register("ann")).To(Equal(ann), "ann keeps her number")
+		Expect(seen).To(BeEmpty(), "ann already had a number, yet Register called Between: Between is only for a name Register has not found")
 	})
 
 	It("stays whole when many goroutines register and look up at once", func() {

@@ -16,7 +16,8 @@ import (
 )
 
 // ErrNotLocked is returned by Release when the lock is not held, the mistake
-// for which Python raises RuntimeError("release unlocked lock").
+// for which Python raises RuntimeError("release unlocked lock"). Release
+// returns this very value, so callers test for it with errors.Is.
 var ErrNotLocked = errors.New("lock: release of unlocked lock")
 
 // A Lock is a mutual exclusion lock: at most one holder at a time.
@@ -27,6 +28,9 @@ var ErrNotLocked = errors.New("lock: release of unlocked lock")
 // A Lock is not tied to a goroutine: one goroutine may acquire it and another
 // release it, as with Python's threading.Lock. It is not re-entrant: a holder
 // that acquires it again waits for itself forever.
+//
+// A Lock is safe for use by many goroutines at once: any method may be called
+// while other goroutines call any of them, on a new Lock too.
 type Lock struct {
 	once sync.Once
 	slot chan struct{} // holds one token while the lock is held
@@ -40,13 +44,15 @@ func (l *Lock) ch() chan struct{} {
 }
 
 // Acquire locks l. If the lock is already held, Acquire blocks until it is
-// released. It is Python's acquire().
+// released. When several goroutines wait, each Release lets exactly one of
+// them in. It is Python's acquire().
 func (l *Lock) Acquire() {
 	l.ch() <- struct{}{}
 }
 
 // TryAcquire locks l if it is free and reports whether it did. It never
-// blocks. It is Python's acquire(blocking=False).
+// blocks. When many goroutines call it at once on a free lock, exactly one of
+// them gets it. It is Python's acquire(blocking=False).
 func (l *Lock) TryAcquire() bool {
 	select {
 	case l.ch() <- struct{}{}:
@@ -58,7 +64,8 @@ func (l *Lock) TryAcquire() bool {
 
 // AcquireTimeout locks l, waiting at most d for it to be released, and
 // reports whether it did: true as soon as the lock is taken, false once d has
-// passed. It is Python's acquire(timeout=d).
+// passed, in which case it has not taken the lock and never takes it later.
+// It is Python's acquire(timeout=d).
 //
 // If d is zero or negative AcquireTimeout does not wait: it is TryAcquire.
 // (Python's timeout=-1 means "wait forever"; in Go that is Acquire.)
@@ -83,8 +90,9 @@ func (l *Lock) AcquireTimeout(d time.Duration) bool {
 
 // AcquireContext locks l, waiting until it is released or ctx is done. It
 // returns nil once the caller holds the lock, or ctx.Err() if ctx was done
-// first, in which case the caller does not hold the lock. If ctx is already
-// done and the lock is free, either may happen.
+// first, in which case the caller does not hold the lock and never gets it
+// later. If ctx is already done and the lock is held, it returns ctx.Err() at
+// once; if ctx is already done and the lock is free, either may happen.
 func (l *Lock) AcquireContext(ctx context.Context) error {
 	select {
 	case l.ch() <- struct{}{}:
@@ -97,7 +105,8 @@ func (l *Lock) AcquireContext(ctx context.Context) error {
 // Release unlocks l. Any goroutine may release the lock, not only the one
 // that acquired it. Releasing a lock that is not held returns ErrNotLocked
 // and leaves the lock unlocked; sync.Mutex, in the same situation, stops the
-// whole program.
+// whole program. Release never blocks: when two goroutines release a held
+// lock at the same time, one gets nil and the other ErrNotLocked.
 func (l *Lock) Release() error {
 	select {
 	case <-l.ch():
@@ -109,7 +118,9 @@ func (l *Lock) Release() error {
 
 // Locked reports whether l is held. The answer may be out of date as soon as
 // it is returned, so use it for reports and tests, not to decide whether to
-// acquire: that is what TryAcquire is for.
+// acquire: that is what TryAcquire is for. Locked only looks: it never takes
+// the lock, not even for an instant, so it never makes another goroutine's
+// TryAcquire fail.
 func (l *Lock) Locked() bool {
 	return len(l.ch()) == 1
 }

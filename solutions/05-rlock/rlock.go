@@ -46,14 +46,19 @@ type RLock struct {
 
 // Acquire takes the lock for owner. If owner already holds it, Acquire
 // returns at once and owner now needs one more Release. If another owner
-// holds it, Acquire waits until that owner's last Release.
+// holds it, Acquire waits until that owner's last Release. When several
+// owners wait, each last Release lets exactly one of them in.
 func (l *RLock) Acquire(owner Owner) {
 	_ = l.AcquireContext(context.Background(), owner)
 }
 
 // AcquireContext is Acquire that stops waiting when ctx is done. It returns
 // nil once owner holds the lock, or ctx.Err() if ctx ended first, in which
-// case the lock is left as it was.
+// case the lock is left as it was, then and later. ctx only limits the wait:
+// if owner can take the lock without waiting (it is free, or owner already
+// holds it), AcquireContext takes it and returns nil even when ctx is already
+// done; if another owner holds it and ctx is already done, it returns
+// ctx.Err() at once.
 func (l *RLock) AcquireContext(ctx context.Context, owner Owner) error {
 	l.mu.Lock()
 	for l.count > 0 && l.owner != owner {

@@ -51,7 +51,8 @@ func (s *Stock) Restock(delivery map[string]int) {
 }
 
 // Sell takes n of item off the shelf. If fewer than n are there it returns
-// ErrOutOfStock and takes nothing.
+// ErrOutOfStock and takes nothing. The check and the take are one step: two
+// Sells never both take the last item.
 func (s *Stock) Sell(item string, n int) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()

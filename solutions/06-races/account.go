@@ -16,7 +16,9 @@ import "sync"
 // copied after first use.
 type Account struct {
 	// Between, if not nil, is called by Withdraw after it has found the
-	// balance large enough and before it has taken the money out. Between
+	// balance large enough and before it has taken the money out: every
+	// Withdraw that takes money calls it, and a Withdraw that finds the
+	// balance too small at once returns false without calling it. Between
 	// may take as long as it likes, and the balance must still never go
 	// below zero, whatever other calls run meanwhile. Between must not use
 	// the Account.
@@ -34,7 +36,8 @@ func (a *Account) Deposit(amount int64) {
 }
 
 // Withdraw takes amount out of the balance and reports true if the balance
-// covers it; otherwise it leaves the balance as it is and reports false.
+// covers it (a balance of exactly amount does, and is left at 0); otherwise
+// it leaves the balance as it is and reports false.
 func (a *Account) Withdraw(amount int64) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -21,9 +21,11 @@ import (
 type Registry struct {
 	// Between, if not nil, is called by Register for a name it has not
 	// found, after Register has chosen the name's number and before it has
-	// recorded it. Between may take as long as it likes, and every name
-	// must still end up with exactly one number, whatever other calls run
-	// meanwhile. Between must not use the Registry.
+	// recorded it: every Register that gives a name its number calls it
+	// with that name, and a Register of a name that already has a number
+	// does not call it. Between may take as long as it likes, and every
+	// name must still end up with exactly one number, whatever other calls
+	// run meanwhile. Between must not use the Registry.
 	Between func(name string)
 
 	numbers sync.Map     // name → int
