@@ -59,8 +59,8 @@ var table = []Lesson{
 				KO: "WaitGroup을 두 개 두세요. 하나는 Go의 작업용, 하나는 데몬용입니다. New에서는 context.WithCancel(ctx)로 데몬의 context를 만드세요. Shutdown은 이 순서의 세 단계입니다: 작업을 기다리고, 취소하고, 데몬을 기다린다. Monitor는 time.Ticker(defer ticker.Stop()으로 멈춤)와, ctx.Done()과 ticker.C를 select하는 for 루프입니다.",
 			},
 			{
-				EN: "Go and Daemon share one helper: lock the mutex; if the shutdown flag is set return ErrShutdown; otherwise wg.Go(func() { f(ctx) }) and return nil, unlocking after. Shutdown: lock, set the flag, unlock; s.work.Wait(); s.cancel(); s.daemons.Wait(). Monitor: for { select { case <-ctx.Done(): return; case t := <-ticker.C: check(t) } }.",
-				KO: "Go와 Daemon은 도우미 하나를 같이 씁니다: 뮤텍스를 잠그고, 종료 플래그가 서 있으면 ErrShutdown을 반환하고, 아니면 wg.Go(func() { f(ctx) }) 후 nil을 반환하며 잠금을 풉니다. Shutdown: 잠그고 플래그를 세우고 풀기; s.work.Wait(); s.cancel(); s.daemons.Wait(). Monitor: for { select { case <-ctx.Done(): return; case t := <-ticker.C: check(t) } }.",
+				EN: "Go and Daemon share one helper: lock the mutex; if the shutdown flag is set return ErrShutdown; otherwise wg.Go(func() { f(ctx) }) and return nil, unlocking after. Shutdown: lock, set the flag, unlock; s.work.Wait(); s.cancel(); s.daemons.Wait(). Monitor: for { select { case <-ctx.Done(): return; case t := <-ticker.C: if ctx.Err() != nil { return }; check(t) } } (when a tick and the cancel are both ready, select picks either, so look at ctx again before checking).",
+				KO: "Go와 Daemon은 도우미 하나를 같이 씁니다: 뮤텍스를 잠그고, 종료 플래그가 서 있으면 ErrShutdown을 반환하고, 아니면 wg.Go(func() { f(ctx) }) 후 nil을 반환하며 잠금을 풉니다. Shutdown: 잠그고 플래그를 세우고 풀기; s.work.Wait(); s.cancel(); s.daemons.Wait(). Monitor: for { select { case <-ctx.Done(): return; case t := <-ticker.C: if ctx.Err() != nil { return }; check(t) } } (틱과 취소가 함께 준비되면 select는 아무쪽이나 고르므로, 검사하기 전에 ctx를 다시 확인하세요).",
 			},
 		},
 	},
