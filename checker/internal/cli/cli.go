@@ -74,6 +74,8 @@ type Options struct {
 	Lessons    string
 	Only       string
 	Cache      string
+	Sandbox    bool
+	MaxMemory  int
 	Yes        bool
 	Force      bool
 	MaxRuns    int
@@ -191,6 +193,7 @@ func gradeFlags(fs *flag.FlagSet, o *Options) {
 	fs.StringVar(&o.Formats, "format", "csv,json,junit,gradescope,exercism,classroom,report", "what to write, comma-separated: csv, json, junit, gradescope, exercism, classroom, report")
 	fs.StringVar(&o.Lessons, "lessons", "", "lessons to grade, comma-separated (default: all)")
 	fs.StringVar(&o.Only, "only", "", "grade this student afresh; take the others from the last run")
+	fs.IntVar(&o.MaxMemory, "max-memory", 1024, "MiB of memory one run of a student's tests may use, everything it started included")
 	fs.StringVar(&o.Cache, "cache", "", "directory that keeps grades and passing reference runs between gradings (default: OUT/.cache)")
 }
 
@@ -200,6 +203,7 @@ func stressFlags(fs *flag.FlagSet, o *Options) {
 	fs.IntVar(&o.Runs, "n", 20, "runs per GOMAXPROCS value")
 	fs.StringVar(&o.Procs, "procs", "1,2,4", "GOMAXPROCS values, comma-separated")
 	fs.IntVar(&o.Seed, "seed", 1, "the first run's shuffle seed; run i uses seed+i")
+	fs.BoolVar(&o.Sandbox, "sandbox", false, "run every binary in grading's sandbox, with its clean environment and limits")
 }
 
 func verifyFlags(fs *flag.FlagSet, o *Options) {

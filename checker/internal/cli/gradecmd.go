@@ -48,6 +48,11 @@ func gradeCmd(ctx context.Context, s *session, args []string) int {
 			return s.envError("grade", err)
 		}
 	}
+	if s.opts.MaxMemory < 1 {
+		fmt.Fprintln(s.env.Stderr, "checker grade: --max-memory must be at least 1 (MiB)")
+		return ExitUsage
+	}
+	s.runner.MaxMemory = int64(s.opts.MaxMemory) << 20
 	start := time.Now()
 	progress := newGradeProgress(s)
 	students, err := grade.Class(ctx, s.runner, args, grade.Options{

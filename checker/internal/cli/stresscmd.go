@@ -1,6 +1,11 @@
 package cli
 
 import (
+	"path/filepath"
+
+	"github.com/threadlings/threadlings/checker/internal/grade"
+	"github.com/threadlings/threadlings/checker/internal/sandbox"
+
 	"context"
 	"fmt"
 	"strconv"
@@ -29,6 +34,22 @@ func stressCmd(ctx context.Context, s *session, args []string) int {
 	if s.opts.Runs < 1 {
 		fmt.Fprintln(s.env.Stderr, "checker stress: -n must be at least 1")
 		return ExitUsage
+	}
+	if s.opts.Sandbox {
+		ok, why := sandbox.Available()
+		if !ok {
+			fmt.Fprintln(s.env.Stderr, "checker stress: --sandbox:", why)
+			return ExitEnvironment
+		}
+		// As grading runs student code: in the sandbox, with a clean
+		// environment and grading's limits.
+		s.runner.CleanEnv, s.runner.MaxMemory, s.runner.MaxProcs = true, grade.DefaultMaxMemory, grade.DefaultMaxProcs
+		s.runner.Sandbox = func(binary string) []string {
+			return sandbox.Command(sandbox.Options{
+				Hide: []string{filepath.Join(s.opts.Root, "solutions")}, Show: []string{filepath.Dir(binary)},
+				FileSize: sandbox.DefaultFileSize, OpenFiles: sandbox.DefaultOpenFiles,
+			})
+		}
 	}
 	start := time.Now()
 	reports := stress.Course(ctx, s.runner, lessons, stress.Options{Runs: s.opts.Runs, Procs: procs, Jobs: s.opts.Jobs, Seed: s.opts.Seed})
