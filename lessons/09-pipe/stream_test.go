@@ -362,5 +362,8 @@ var _ = Describe("Stream", func() {
 		wg.Wait()
 		Expect(errors.Join(bad...)).NotTo(HaveOccurred(), "Recv from many goroutines at once failed: hold a mutex while a frame is read")
 		Expect(got).To(Equal(want), "frames read by %d goroutines at once came out broken: hold a mutex while a frame is read", goroutines)
-	})
+		// Two hundred frames each way under the race detector take real
+		// time, which a machine busy with other work stretches past the
+		// default.
+	}, SpecTimeout(5*time.Second))
 })
