@@ -3,6 +3,7 @@ package pool_test
 import (
 	"context"
 	"errors"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -101,5 +102,21 @@ var _ = Describe("MapContext", func() {
 			"ctx ended after 2.5 s, MapContext returned after %v: the calls must get a context derived from ctx", elapsed)
 		Expect(inside.Total()).To(BeNumerically("<=", 6),
 			"f was called %d times, but only 6 calls can have started before ctx ended: start no call once ctx is done", inside.Total())
+	})
+
+	It("with n <= 0 runs one call per CPU", spec.Bubble, func() {
+		cpus := runtime.NumCPU()
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cpus + 2))
+		for _, n := range []int{0, -3} {
+			var inside spec.Gauge
+			var stopped atomic.Int32
+			start := time.Now()
+			results, err := pool.MapContext(context.Background(), n, numbers(2*cpus+1), patient(&inside, &stopped, -1, seconds(1)))
+			Expect(err).NotTo(HaveOccurred(), "MapContext(ctx, %d, ...): every call succeeded, so it must return a nil error", n)
+			Expect(results).To(HaveLen(2*cpus+1), "MapContext(ctx, %d, ...) must return one result per item", n)
+			Expect(inside.Max()).To(Equal(cpus),
+				"MapContext(ctx, %d, ...) ran %d calls at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers, as in Map", n, inside.Max(), cpus)
+			Expect(time.Since(start)).To(Equal(3*time.Second), "%d calls of 1 s with %d workers take 3 s", 2*cpus+1, cpus)
+		}
 	})
 })

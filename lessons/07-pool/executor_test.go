@@ -50,32 +50,39 @@ func isDone(f *pool.Future[int]) bool {
 
 var _ = Describe("Executor", func() {
 	It("runs n tasks at once, never more", spec.Bubble, func() {
+		// More workers than CPUs, and an odd number of them.
+		n := runtime.NumCPU() + 3
 		var inside spec.Gauge
-		e := pool.NewExecutor[int](3)
+		e := pool.NewExecutor[int](n)
 		defer e.Shutdown(true)
 		start := time.Now()
-		futures := submitAll(e, &inside, 10)
+		futures := submitAll(e, &inside, 2*n+1)
 		for i, f := range futures {
 			v, err := f.Result()
 			Expect(err).NotTo(HaveOccurred(), "task %d returned no error", i)
 			Expect(v).To(Equal(10*i), "Result of task %d must be what that task returned", i)
 		}
 		elapsed := time.Since(start)
-		Expect(inside.Max()).NotTo(BeNumerically(">", 3), "%d tasks ran at once in an executor of 3 workers", inside.Max())
-		Expect(inside.Max()).To(Equal(3), "only %d task(s) ran at once in an executor of 3 workers: its workers must run at the same time", inside.Max())
-		Expect(elapsed).To(Equal(4*time.Second), "10 tasks of 1 s on 3 workers take 4 s, took %v", elapsed)
+		Expect(inside.Max()).NotTo(BeNumerically(">", n), "%d tasks ran at once in an executor of %d workers", inside.Max(), n)
+		Expect(inside.Max()).To(Equal(n),
+			"only %d task(s) ran at once in an executor of %d workers: start n workers, even more than the CPUs, and let them run at the same time", inside.Max(), n)
+		Expect(elapsed).To(Equal(3*time.Second), "%d tasks of 1 s on %d workers take 3 s, took %v", 2*n+1, n, elapsed)
 	})
 
 	It("with n <= 0 has one worker per CPU", spec.Bubble, func() {
 		cpus := runtime.NumCPU()
-		var inside spec.Gauge
-		e := pool.NewExecutor[int](0)
-		defer e.Shutdown(true)
-		for _, f := range submitAll(e, &inside, 2*cpus+1) {
-			f.Result()
+		// GOMAXPROCS is not the number of CPUs: set it apart for this spec.
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cpus + 2))
+		for _, n := range []int{0, -2} {
+			var inside spec.Gauge
+			e := pool.NewExecutor[int](n)
+			for _, f := range submitAll(e, &inside, 2*cpus+1) {
+				f.Result()
+			}
+			e.Shutdown(true)
+			Expect(inside.Max()).To(Equal(cpus),
+				"NewExecutor(%d) ran %d tasks at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers (not runtime.GOMAXPROCS)", n, inside.Max(), cpus)
 		}
-		Expect(inside.Max()).To(Equal(cpus),
-			"NewExecutor(0) ran %d tasks at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers", inside.Max(), cpus)
 	})
 
 	It("queues a task without waiting for a free worker", spec.Bubble, func() {
@@ -90,6 +97,74 @@ var _ = Describe("Executor", func() {
 			f.Result()
 		}
 		Expect(time.Since(start)).To(Equal(5*time.Second), "five tasks of 1 s on one worker take 5 s")
+	})
+
+	It("never makes Submit wait, however many tasks are queued", spec.Bubble, func() {
+		e := pool.NewExecutor[int](1)
+		defer e.Shutdown(true)
+		// Many more tasks than a fixed-size buffer would hold.
+		release := make(chan struct{})
+		unblock := sync.OnceFunc(func() { close(release) })
+		defer unblock() // before Shutdown, even when the spec fails
+		blocker, err := e.Submit(func() (int, error) { <-release; return 0, nil })
+		Expect(err).NotTo(HaveOccurred(), "Submit to a running executor must succeed")
+		const many = 5000
+		queued := make([]*pool.Future[int], 0, many)
+		submitter := spec.Go(func() {
+			for i := range many {
+				f, err := e.Submit(func() (int, error) { return i, nil })
+				if err != nil {
+					return
+				}
+				queued = append(queued, f)
+			}
+		})
+		synctest.Wait()
+		Expect(submitter.Returned()).To(BeTrue(),
+			"Submit waited while the only worker was busy and thousands of tasks were queued: the queue has no limit, so Submit must never wait (a buffered channel fills up)")
+		submitter.Wait()
+		Expect(queued).To(HaveLen(many), "every Submit to a running executor must succeed")
+		unblock()
+		blocker.Result()
+		v, _ := queued[many-1].Result()
+		Expect(v).To(Equal(many-1), "the last queued task must run, and its Future hold what it returned")
+		// Thousands of Submits and tasks take real time under the race
+		// detector, which a busy machine stretches past the default.
+	}, SpecTimeout(5*time.Second))
+
+	It("lets many goroutines wait on one Future", spec.Bubble, func() {
+		e := pool.NewExecutor[int](1)
+		defer e.Shutdown(true)
+		f, err := e.Submit(func() (int, error) {
+			time.Sleep(time.Second)
+			return 42, nil
+		})
+		Expect(err).NotTo(HaveOccurred(), "Submit to a running executor must succeed")
+		const waiters = 3
+		got := make(chan int, waiters+1)
+		start := time.Now()
+		for range waiters {
+			go func() {
+				v, _ := f.Result()
+				got <- v
+			}()
+		}
+		go func() {
+			<-f.Done()
+			v, _ := f.Result()
+			got <- v
+		}()
+		synctest.Wait()
+		Expect(got).To(BeEmpty(), "Result returned before the task did")
+		time.Sleep(time.Second)
+		synctest.Wait()
+		Expect(got).To(HaveLen(waiters+1),
+			"the task returned, but only %d of %d goroutines waiting on its Future (%d in Result, one on Done) got the result: "+
+				"a Future's methods may be called from any number of goroutines, so close a channel for all of them, do not hand one value to one", len(got), waiters+1, waiters)
+		for range waiters + 1 {
+			Expect(<-got).To(Equal(42), "every goroutine waiting on the Future must get what the task returned")
+		}
+		Expect(time.Since(start)).To(Equal(time.Second), "the task took 1 s, so its waiters must return then")
 	})
 
 	It("hands back a Future whose Result waits for the task", spec.Bubble, func() {
@@ -170,6 +245,29 @@ var _ = Describe("Executor", func() {
 		Expect(ran).To(BeFalse(), "a task submitted after Shutdown must not run")
 		e.Shutdown(true) // a second Shutdown is allowed and does nothing
 		e.Shutdown(false)
+	})
+
+	It("Shutdown(true) from many goroutines at once: each returns after the tasks", spec.Bubble, func() {
+		var inside spec.Gauge
+		e := pool.NewExecutor[int](2)
+		futures := submitAll(e, &inside, 5)
+		start := time.Now()
+		returnedAt := make([]time.Duration, 4)
+		spec.Together(4, func(i int) {
+			e.Shutdown(i != 3) // three wait, one does not
+			returnedAt[i] = time.Since(start)
+		})
+		for i, at := range returnedAt {
+			if i == 3 {
+				Expect(at).To(BeZero(), "Shutdown(false) must return at once, even while other goroutines shut the executor down")
+				continue
+			}
+			Expect(at).To(Equal(3*time.Second),
+				"one of several Shutdown(true) calls made at once returned after %v: each must wait until the five queued tasks (3 s on 2 workers) have run, not only the first caller", at)
+		}
+		for i, f := range futures {
+			Expect(isDone(f)).To(BeTrue(), "Shutdown(true) returned, but task %d has not run", i)
+		}
 	})
 
 	It("stays consistent when Submit and Shutdown race", func() {

@@ -40,18 +40,21 @@ func ceilDiv(m, n int) int { return (m + n - 1) / n }
 
 var _ = Describe("Map", func() {
 	It("runs n calls at once, never more", spec.Bubble, func() {
+		// More workers than CPUs, and an odd number of them: n is the bound,
+		// whatever the machine.
+		n := runtime.NumCPU() + 3
 		var inside spec.Gauge
 		start := time.Now()
-		results := pool.Map(3, numbers(10), sleepy(&inside, seconds(1)))
+		results := pool.Map(n, numbers(3*n+1), sleepy(&inside, seconds(1)))
 		elapsed := time.Since(start)
-		Expect(results).To(HaveLen(10), "Map must return one result per item")
-		Expect(inside.Total()).To(Equal(10), "Map must call f once per item")
-		Expect(inside.Max()).NotTo(BeNumerically(">", 3),
-			"%d calls of f ran at once with n = 3: start n workers, not one goroutine per item", inside.Max())
-		Expect(inside.Max()).To(Equal(3),
-			"only %d call(s) of f ran at once with n = 3: the n workers must run at the same time", inside.Max())
+		Expect(results).To(HaveLen(3*n+1), "Map must return one result per item")
+		Expect(inside.Total()).To(Equal(3*n+1), "Map must call f once per item")
+		Expect(inside.Max()).NotTo(BeNumerically(">", n),
+			"%d calls of f ran at once with n = %d: start n workers, not one goroutine per item (nor one more)", inside.Max(), n)
+		Expect(inside.Max()).To(Equal(n),
+			"only %d call(s) of f ran at once with n = %d: the n workers must run at the same time, even when n is more than the CPUs", inside.Max(), n)
 		Expect(elapsed).To(Equal(4*time.Second),
-			"10 calls of 1 s with 3 workers take 4 rounds (4 s), took %v", elapsed)
+			"%d calls of 1 s with %d workers take 4 rounds (4 s), took %v", 3*n+1, n, elapsed)
 	})
 
 	It("hands the next item to the first free worker", spec.Bubble, func() {
@@ -77,6 +80,8 @@ var _ = Describe("Map", func() {
 
 	It("with n <= 0 runs one call per CPU", spec.Bubble, func() {
 		cpus := runtime.NumCPU()
+		// GOMAXPROCS is not the number of CPUs: set it apart for this spec.
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cpus + 2))
 		for _, n := range []int{0, -1} {
 			var inside spec.Gauge
 			start := time.Now()
@@ -84,7 +89,7 @@ var _ = Describe("Map", func() {
 			elapsed := time.Since(start)
 			Expect(results).To(HaveLen(2*cpus+1), "Map(%d, ...) must return one result per item", n)
 			Expect(inside.Max()).To(Equal(cpus),
-				"Map(%d, ...) ran %d calls at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers, as Pool(processes=None)",
+				"Map(%d, ...) ran %d calls at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers, as Pool(processes=None) (not runtime.GOMAXPROCS)",
 				n, inside.Max(), cpus)
 			Expect(elapsed).To(Equal(3*time.Second),
 				"%d calls of 1 s with %d workers take 3 s, took %v", 2*cpus+1, cpus, elapsed)

@@ -2,6 +2,7 @@ package pool_test
 
 import (
 	"context"
+	"runtime"
 	"testing/synctest"
 	"time"
 
@@ -106,5 +107,46 @@ var _ = Describe("MapUnordered", func() {
 		// calls in flight to end, and then every goroutine MapUnordered
 		// started must be able to end too.
 		time.Sleep(2 * time.Second)
+	})
+
+	It("with n <= 0 runs one call per CPU", spec.Bubble, func() {
+		cpus := runtime.NumCPU()
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cpus + 2))
+		for _, n := range []int{0, -3} {
+			var inside spec.Gauge
+			start := time.Now()
+			var got []int
+			for r := range pool.MapUnordered(context.Background(), n, numbers(2*cpus+1), napper(&inside, seconds(1))) {
+				got = append(got, r)
+			}
+			Expect(got).To(HaveLen(2*cpus+1), "MapUnordered(ctx, %d, ...) must send one result per item", n)
+			Expect(inside.Max()).To(Equal(cpus),
+				"MapUnordered(ctx, %d, ...) ran %d calls at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers", n, inside.Max(), cpus)
+			Expect(time.Since(start)).To(Equal(3*time.Second), "%d calls of 1 s with %d workers take 3 s", 2*cpus+1, cpus)
+		}
+	})
+
+	It("closes the channel only after the calls in flight have returned", spec.Bubble, func() {
+		var inside spec.Gauge
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		results := pool.MapUnordered(ctx, 3, numbers(10), func(ctx context.Context, item int) int {
+			inside.Enter()
+			defer inside.Leave()
+			// Item 0 takes 1 s, the others 2 s, and none of them pays any
+			// attention to ctx.
+			time.Sleep(time.Duration(min(item+1, 2)) * time.Second)
+			return item
+		})
+		<-results // item 0, after 1 s: items 1 and 2 are still running
+		cancel()
+		cancelledAt := time.Now()
+		for range results {
+			// a result that was ready as ctx was cancelled may still come
+		}
+		Expect(inside.Now()).To(BeZero(),
+			"the channel was closed while %d call(s) of f were still running: once ctx is done, close the channel only after the calls in flight have returned (wait for the workers)", inside.Now())
+		Expect(time.Since(cancelledAt)).To(BeNumerically("<=", 2*time.Second),
+			"the channel closed %v after ctx was cancelled: a call in flight takes at most 2 s, and no new call may start", time.Since(cancelledAt))
 	})
 })

@@ -79,20 +79,22 @@ var _ = Describe("Pipeline", func() {
 	})
 
 	It("runs one worker when workers < 1", spec.Bubble, func() {
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		var busy spec.Gauge
-		in := make(chan int)
-		out := queue.Pipeline(ctx, in, 0, slowSquare(&busy))
-		produced := produce(ctx, in, 3)
-		defer func() { <-produced }()
+		for _, workers := range []int{0, -3} {
+			ctx, cancel := context.WithCancel(context.Background())
+			var busy spec.Gauge
+			in := make(chan int)
+			out := queue.Pipeline(ctx, in, workers, slowSquare(&busy))
+			produced := produce(ctx, in, 3)
 
-		var got []int
-		for r := range out {
-			got = append(got, r)
+			var got []int
+			for r := range out {
+				got = append(got, r)
+			}
+			cancel()
+			<-produced
+			Expect(got).To(ConsistOf(0, 1, 4), "Pipeline with workers = %d must still run one worker and handle every item", workers)
+			Expect(busy.Max()).To(Equal(1), "Pipeline with workers = %d must run exactly one worker", workers)
 		}
-		Expect(got).To(ConsistOf(0, 1, 4), "Pipeline with workers = 0 must still run one worker and handle every item")
-		Expect(busy.Max()).To(Equal(1), "Pipeline with workers = 0 must run exactly one worker")
 	})
 
 	It("closes its output soon after ctx is cancelled", spec.Bubble, func() {

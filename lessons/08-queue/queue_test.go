@@ -82,6 +82,21 @@ var _ = Describe("Queue", func() {
 		Expect(q.Len()).To(Equal(0), "every item was taken, so Len must be 0")
 	})
 
+	It("with maxsize 0 has no limit, not even a big one", func() {
+		// More items than a "big enough" buffer of 1<<16 holds. A Put that
+		// waits here is reported as a timeout, with the line it waits at.
+		const many = 1<<16 + 1
+		q := queue.New[int](0)
+		for i := range many {
+			if err := q.Put(i); err != nil {
+				Fail(fmt.Sprintf("Put number %d on an open queue with no limit returned %v, not nil", i+1, err))
+			}
+		}
+		Expect(q.Len()).To(Equal(many), "%d items were put into New(0), so Len must be %d", many, many)
+		// Real time, not a bubble (where this many wake-ups are slow); a busy
+		// machine under the race detector stretches it.
+	}, SpecTimeout(5*time.Second))
+
 	It("with maxsize 0 or less has no limit", spec.Bubble, func() {
 		for _, maxsize := range []int{0, -1} {
 			q := queue.New[int](maxsize)
@@ -97,6 +112,11 @@ var _ = Describe("Queue", func() {
 			Expect(p.returned()).To(BeTrue(), "Put waited on a queue made with New(%d): a maxsize of 0 or less means no limit, as in Python", maxsize)
 			Expect(p.err).NotTo(HaveOccurred(), "Put on an open queue with no limit must return nil")
 			Expect(q.Len()).To(Equal(1000), "1000 items were put into New(%d), so Len must be 1000", maxsize)
+			for i := range 3 {
+				Expect(q.TryPut(i)).To(Succeed(), "TryPut on New(%d) must never find the queue full: a maxsize of 0 or less means no limit", maxsize)
+				Expect(q.PutTimeout(i, 0)).To(Succeed(), "PutTimeout(v, 0) on New(%d) must never find the queue full", maxsize)
+				Expect(q.PutContext(context.Background(), i)).To(Succeed(), "PutContext on New(%d) must never find the queue full", maxsize)
+			}
 		}
 	})
 })
@@ -172,6 +192,36 @@ var _ = Describe("PutTimeout", func() {
 		mustGet(q, 1, "the queue must still hold the item that was there")
 		synctest.Wait()
 		Expect(q.Len()).To(Equal(0), "PutTimeout gave up, so it must not add its item later either")
+	})
+
+	It("waits at most d in all, however often it is woken", spec.Bubble, func() {
+		// Each second another goroutine takes an item and puts one back at
+		// once, so PutTimeout is woken but (most often) finds no room. It
+		// must still give up d after it was called: a timer made anew after
+		// each wake-up waits longer.
+		for range 8 {
+			q := queue.New[int](1)
+			Expect(q.Put(0)).To(Succeed())
+			start := time.Now()
+			p := async(func() (struct{}, error) { return struct{}{}, q.PutTimeout(1, 3*time.Second) })
+			for range 2 {
+				time.Sleep(time.Second)
+				mustGet(q, 0, "the queue holds the item put back")
+				if q.TryPut(0) != nil {
+					break // PutTimeout took the room first: fine, nothing to see this round
+				}
+			}
+			<-p.done
+			p.returned()
+			if p.err == nil {
+				Expect(time.Since(start)).To(BeNumerically("<", 3*time.Second), "PutTimeout(v, 3s) added its item after 3s")
+				continue
+			}
+			Expect(p.err).To(MatchError(queue.ErrFull), "PutTimeout that found no room must return ErrFull")
+			Expect(time.Since(start)).To(Equal(3*time.Second),
+				"PutTimeout(v, 3s) was woken twice by Gets whose room was taken at once, and gave up after %v, not 3s: "+
+					"the timeout counts from the call (one timer, or a context with a deadline), not from the last wake-up", time.Since(start))
+		}
 	})
 
 	It("puts the moment a Get makes room", spec.Bubble, func() {
@@ -372,6 +422,17 @@ var _ = Describe("Close", func() {
 		}
 		Expect(full.Len()).To(Equal(1), "the Puts woken by Close must not add their items")
 	})
+
+	It("may be called from many goroutines at once", spec.Bubble, func() {
+		q := queue.New[int](1)
+		g := getting(q)
+		synctest.Wait()
+		spec.Together(4, func(int) { q.Close() })
+		synctest.Wait()
+		Expect(g.returned()).To(BeTrue(), "Close did not wake a Get that was waiting on an empty queue")
+		Expect(g.err).To(MatchError(queue.ErrClosed), "a Get woken by Close on an empty queue must return ErrClosed")
+		Expect(q.Put(1)).To(MatchError(queue.ErrClosed), "Put after Close must return ErrClosed")
+	})
 })
 
 var _ = Describe("Len", func() {
@@ -414,6 +475,7 @@ var _ = Describe("Join", func() {
 			Expect(q.Put(i)).To(Succeed())
 		}
 		j = joining(q)
+		others := []*call[struct{}]{joining(q), joining(q)} // more than one goroutine may Join
 		synctest.Wait()
 		Expect(j.returned()).To(BeFalse(), "Join returned while three items were waiting in the queue")
 
@@ -431,6 +493,45 @@ var _ = Describe("Join", func() {
 		Expect(q.TaskDone()).To(Succeed(), "TaskDone for an item that was put and taken must return nil")
 		synctest.Wait()
 		Expect(j.returned()).To(BeTrue(), "every item was marked done, but Join did not return: wake Join when the count reaches zero")
+		for _, o := range others {
+			Expect(o.returned()).To(BeTrue(),
+				"three goroutines were in Join when the last item was marked done, and not all of them returned: wake every waiting Join (close a channel), not just one")
+		}
+	})
+
+	It("may be called while others put and mark done", spec.Bubble, func() {
+		q := queue.New[int](0)
+		spec.Together(4, func(i int) {
+			if i > 0 {
+				q.Join() // three goroutines join while the first one works
+				return
+			}
+			for j := range 50 {
+				q.Put(j)
+				q.Get()
+				q.TaskDone()
+			}
+		})
+		// Together returned, so every Join did: the count reached zero at
+		// the end. Reading the count without the lock is a race here.
+	})
+
+	It("keeps waiting across Close until every item is marked done", spec.Bubble, func() {
+		q := queue.New[int](0)
+		for i := range 2 {
+			Expect(q.Put(i)).To(Succeed())
+		}
+		j := joining(q)
+		q.Close()
+		synctest.Wait()
+		Expect(j.returned()).To(BeFalse(), "Join returned when the queue was closed with two items not marked done: Close does not touch the count Join waits for")
+		for i := range 2 {
+			mustGet(q, i, "items left at Close must still come out")
+			Expect(q.TaskDone()).To(Succeed(), "TaskDone for an item that was put and taken must return nil, closed queue or not")
+		}
+		synctest.Wait()
+		Expect(j.returned()).To(BeTrue(), "every item was marked done, but Join did not return")
+		Expect(q.TaskDone()).To(MatchError(queue.ErrTooManyTaskDone), "every item was marked done, so one more TaskDone must return ErrTooManyTaskDone, closed queue or not")
 	})
 })
 

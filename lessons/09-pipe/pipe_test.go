@@ -227,6 +227,17 @@ var _ = Describe("Pipe", func() {
 		_, err := await(call, "Send was still waiting on a full pipe a minute after the receiving end closed: select on both ends' close as well")
 		Expect(err).To(MatchError(pipe.ErrClosed), "a Send waiting when the other end closes must return ErrClosed")
 		a.Close()
+
+		c, d := pipe.Pipe()
+		defer d.Close()
+		for i := range pipe.Capacity {
+			Expect(c.Send(fmt.Appendf(nil, "%d", i))).To(Succeed())
+		}
+		call = sendAsync(c.Send, "one too many")
+		synctest.Wait()
+		Expect(c.Close()).To(Succeed())
+		_, err = await(call, "Send was still waiting on a full pipe a minute after its own end was closed: select on this end's close as well as the other's")
+		Expect(err).To(MatchError(pipe.ErrClosed), "a Send waiting when its own end is closed must return ErrClosed")
 	})
 
 	It("ends can be used from many goroutines", spec.Bubble, func() {

@@ -12,7 +12,8 @@ import "os/exec"
 // file descriptors 3 (messages from the parent) and 4 (messages to the
 // parent), given as cmd.ExtraFiles, which must be empty (StartChild returns
 // an error otherwise); standard input and output stay free for their usual
-// use.
+// use. If cmd cannot be started, StartChild returns the error of cmd.Start
+// and leaves none of the pipes open.
 //
 // The parent's copies of the child's ends are closed once the child has
 // started: if they stayed open, the parent's Recv would never see io.EOF

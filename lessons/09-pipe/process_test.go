@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -125,7 +126,64 @@ func (c *child) finish() {
 	})
 }
 
+// pipeEnds returns, for every open file descriptor of this process that is
+// an end of a pipe, the pipe it belongs to (its inode). Both ends of one
+// pipe have the same inode.
+func pipeEnds() map[int]uint64 {
+	ends := map[int]uint64{}
+	for fd := range 1024 {
+		var st syscall.Stat_t
+		if syscall.Fstat(fd, &st) == nil && uint32(st.Mode)&syscall.S_IFMT == syscall.S_IFIFO {
+			ends[fd] = uint64(st.Ino)
+		}
+	}
+	return ends
+}
+
+// newPipeEnds returns the pipe ends open now that were not open before, by
+// file descriptor.
+func newPipeEnds(before map[int]uint64) map[int]uint64 {
+	added := map[int]uint64{}
+	for fd, ino := range pipeEnds() {
+		if old, ok := before[fd]; !ok || old != ino {
+			added[fd] = ino
+		}
+	}
+	return added
+}
+
 var _ = Describe("StartChild", func() {
+	It("refuses a cmd that has ExtraFiles already", func(ctx SpecContext) {
+		other, err := os.Open(os.DevNull)
+		Expect(err).NotTo(HaveOccurred())
+		defer other.Close()
+		cmd := spec.Command(ctx, "echo")
+		cmd.ExtraFiles = []*os.File{other}
+		before := pipeEnds()
+		conn, err := pipe.StartChild(cmd)
+		if conn != nil {
+			defer conn.Close()
+		}
+		if cmd.Process != nil {
+			defer cmd.Wait()
+			defer cmd.Process.Kill()
+		}
+		Expect(err).To(HaveOccurred(),
+			"cmd.ExtraFiles held a file already, so the pipes would not be the child's fds 3 and 4: StartChild must return an error")
+		Expect(cmd.Process).To(BeNil(), "StartChild returned an error, so it must not have started the child")
+		Expect(newPipeEnds(before)).To(BeEmpty(), "StartChild refused the cmd but left pipes open: check ExtraFiles before making the pipes")
+	})
+
+	It("leaves no pipe open when the child cannot start", func() {
+		cmd := exec.Command("/nonexistent/threadlings-child")
+		before := pipeEnds()
+		conn, err := pipe.StartChild(cmd)
+		Expect(err).To(HaveOccurred(), "the program does not exist, so StartChild must return the error of cmd.Start")
+		Expect(conn).To(BeNil(), "StartChild failed, so it must not return a Stream")
+		Expect(newPipeEnds(before)).To(BeEmpty(),
+			"cmd.Start failed, and StartChild left %d pipe end(s) open: close all four ends when the child does not start, or every failed start leaks them", len(newPipeEnds(before)))
+	})
+
 	It("talks to a child with a pid of its own", func(ctx SpecContext) {
 		c := startChild(ctx, "echo")
 		pid, err := strconv.Atoi(string(c.recv("its pid")))
@@ -161,23 +219,26 @@ var _ = Describe("StartChild", func() {
 	}, SpecTimeout(5*time.Second))
 
 	It("sees io.EOF once the child has exited", func(ctx SpecContext) {
+		before := pipeEnds()
 		c := startChild(ctx, "three")
 		Expect(c.cmd.Wait()).To(Succeed(), func() string { return "the child failed; it said: " + c.stderr.String() })
+		// The child has exited, so its ends of the pipes are closed, unless
+		// the parent still holds copies of them: then both ends of a pipe
+		// are open here, and Recv would wait for ever instead of seeing EOF.
+		pipes := map[uint64]int{}
+		for _, ino := range newPipeEnds(before) {
+			pipes[ino]++
+		}
+		for _, ends := range pipes {
+			Expect(ends).To(Equal(1),
+				"after StartChild the parent holds both ends of one of the pipes, so it never reaches EOF when the child exits: "+
+					"close the parent's copies of the child's ends once cmd.Start has returned")
+		}
 		for i := range 3 {
 			Expect(string(c.recv(fmt.Sprintf("message %d", i)))).To(Equal(fmt.Sprintf("message %d", i)),
 				"what the child sent before it exited is still in the pipe and must be received in order")
 		}
-		// The child has exited, so its end of the pipe is closed and Recv
-		// must return at once. It waits for ever if the parent still holds
-		// a copy of the child's end: give it a moment, not the whole spec.
-		call := async(c.conn.Recv)
-		select {
-		case o := <-call:
-			_, err := o.get()
-			Expect(err).To(MatchError(io.EOF), "after the child exited and its messages were received, Recv must return io.EOF")
-		case <-time.After(2 * time.Second):
-			Fail("Recv was still waiting 2s after the child had exited: the parent still holds a copy of the child's end of the pipe, " +
-				"so the pipe never reaches EOF. Close the parent's copies of the child's ends once cmd.Start has returned.")
-		}
+		_, err := c.conn.Recv()
+		Expect(err).To(MatchError(io.EOF), "after the child exited and its messages were received, Recv must return io.EOF")
 	}, SpecTimeout(5*time.Second))
 })

@@ -63,10 +63,13 @@ func (s *Stream) Recv() ([]byte, error) {
 
 // Close closes the Stream: it closes w, so that the other side's Recv
 // returns io.EOF, and then r, each if it is an io.Closer, and returns the
-// first error of those. Send and Recv return ErrClosed from then on. Closing
-// a Stream twice does nothing more and returns nil.
+// first error of those. When r and w are one and the same (one file or
+// connection for both directions, as in NewStream(conn, conn)), it is closed
+// once, and Close does not report that it was already closed. Send and Recv
+// return ErrClosed from then on. Closing a Stream twice, or from two
+// goroutines at once, closes nothing more, and the later call returns nil.
 func (s *Stream) Close() error {
 	// TODO: set the closed flag (only the first call goes on), then close w
-	// and r if they are io.Closers.
+	// and r if they are io.Closers (r only if it is not w itself).
 	panic("TODO: Close: hang up by closing w, then r")
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"testing/iotest"
 	"time"
@@ -15,6 +16,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/threadlings/threadlings/lessons/09-pipe"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
 
 // frame is msg as the wire format says: its length as 4 big-endian bytes,
@@ -54,6 +56,79 @@ type closer struct {
 func (c *closer) Close() error {
 	c.closed = true
 	return nil
+}
+
+// file is a reader and writer that closes like an *os.File: the first
+// Close returns err (nil unless set), every later one "file already
+// closed". It writes the order of every Close to log, and is safe to close
+// from many goroutines.
+type file struct {
+	name string
+	err  error
+	log  *[]string
+	mu   *sync.Mutex
+	n    int
+}
+
+var errAlreadyClosed = errors.New("file already closed")
+
+func newFiles(names ...string) []*file {
+	var log []string
+	var mu sync.Mutex
+	files := make([]*file, len(names))
+	for i, name := range names {
+		files[i] = &file{name: name, log: &log, mu: &mu}
+	}
+	return files
+}
+
+func (f *file) Read(p []byte) (int, error)  { return 0, io.EOF }
+func (f *file) Write(p []byte) (int, error) { return len(p), nil }
+
+func (f *file) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.n++
+	*f.log = append(*f.log, f.name)
+	if f.n > 1 {
+		return errAlreadyClosed
+	}
+	return f.err
+}
+
+func (f *file) closes() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.n
+}
+
+func (f *file) order() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(*f.log)
+}
+
+// brokenWriter fails every write.
+type brokenWriter struct{}
+
+var errDiskFull = errors.New("no space left on device")
+
+func (brokenWriter) Write(p []byte) (int, error) { return 0, errDiskFull }
+
+// counter counts the bytes written to it and keeps none.
+type counter struct{ n int }
+
+func (c *counter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
+}
+
+// zeros reads as an endless run of zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
 
 var _ = Describe("Stream", func() {
@@ -163,6 +238,72 @@ var _ = Describe("Stream", func() {
 		Expect(s.Close()).To(Succeed(), "closing a Stream a second time must do nothing and return nil")
 	})
 
+	It("closes w, then r, and reports the first error", func() {
+		fs := newFiles("r", "w")
+		r, w := fs[0], fs[1]
+		Expect(pipe.NewStream(r, w).Close()).To(Succeed(), "Close returned an error although closing r and w did not")
+		Expect(r.order()).To(Equal([]string{"w", "r"}),
+			"Close must close w first, so that the other side learns at once that nothing more will come, and then r")
+
+		fs = newFiles("r", "w")
+		r, w = fs[0], fs[1]
+		w.err = errDiskFull
+		Expect(pipe.NewStream(r, w).Close()).To(MatchError(errDiskFull),
+			"closing w failed, and Close must return that error (a writer's Close may be the moment buffered data fails to reach the disk)")
+		Expect(r.closes()).To(Equal(1), "closing w failed, but Close must still close r: an error is no reason to leave a file open")
+
+		fs = newFiles("r", "w")
+		r, w = fs[0], fs[1]
+		r.err = io.ErrClosedPipe
+		Expect(pipe.NewStream(r, w).Close()).To(MatchError(io.ErrClosedPipe), "closing r failed, and Close must return that error")
+
+		fs = newFiles("r", "w")
+		r, w = fs[0], fs[1]
+		w.err, r.err = errDiskFull, io.ErrClosedPipe
+		Expect(pipe.NewStream(r, w).Close()).To(MatchError(errDiskFull),
+			"closing w and closing r both failed: Close must return the first error, w's, not the last")
+	})
+
+	It("closes one file for both directions once", func() {
+		rw := newFiles("conn")[0]
+		s := pipe.NewStream(rw, rw)
+		Expect(s.Close()).To(Succeed(),
+			"NewStream(conn, conn) reads and writes one file: Close must close it once, not twice (a second Close of a file only says it is closed already)")
+		Expect(rw.closes()).To(Equal(1), "the file under NewStream(conn, conn) was closed %d times, not once", rw.closes())
+	})
+
+	It("closes nothing more when closed again, from any goroutine", func() {
+		fs := newFiles("r", "w")
+		r, w := fs[0], fs[1]
+		s := pipe.NewStream(r, w)
+		results := make([]error, 4)
+		spec.Together(4, func(i int) { results[i] = s.Close() })
+		Expect(results).To(HaveEach(Succeed()), "four goroutines closed the Stream at once: each Close must return nil, as closing twice does")
+		Expect(s.Close()).To(Succeed(), "closing a Stream a second time must do nothing and return nil")
+		Expect(w.closes()).To(Equal(1), "w was closed %d times by Stream.Close called five times: only the first Close closes anything", w.closes())
+		Expect(r.closes()).To(Equal(1), "r was closed %d times by Stream.Close called five times: only the first Close closes anything", r.closes())
+		Expect(s.Send([]byte("x"))).To(MatchError(pipe.ErrClosed), "Send after Close must return ErrClosed")
+	})
+
+	It("returns the error of the write", func() {
+		err := pipe.NewStream(nil, brokenWriter{}).Send([]byte("hello"))
+		Expect(err).To(MatchError(errDiskFull), "the write failed with %q, so Send must return that error, not nil: the message never left", errDiskFull)
+	})
+
+	It("accepts a message of exactly MaxMessage bytes", func() {
+		var sent counter
+		Expect(pipe.NewStream(nil, &sent).Send(make([]byte, pipe.MaxMessage))).To(Succeed(),
+			"Send of a message of exactly MaxMessage bytes must succeed: MaxMessage is the largest allowed, not the first too large")
+		Expect(sent.n).To(Equal(4+pipe.MaxMessage), "Send of MaxMessage bytes must write a 4-byte header and the whole message")
+
+		wire := io.MultiReader(bytes.NewReader(header(pipe.MaxMessage)), io.LimitReader(zeros{}, pipe.MaxMessage))
+		msg, err := pipe.NewStream(wire, nil).Recv()
+		Expect(err).NotTo(HaveOccurred(), "Recv of a frame of exactly MaxMessage bytes must succeed: MaxMessage is the largest allowed, not the first too large")
+		Expect(msg).To(HaveLen(pipe.MaxMessage), "Recv of a frame of MaxMessage bytes must return all of them")
+		// Making a 16 MiB message under the race detector takes real time,
+		// which a busy machine stretches well past the default.
+	}, SpecTimeout(15*time.Second))
+
 	It("can be shared by many goroutines", func() {
 		const goroutines, each = 8, 25
 		msg := func(g, i int) []byte { return fmt.Appendf(pattern(100+g*i), "|%d/%d", g, i) }
@@ -221,5 +362,8 @@ var _ = Describe("Stream", func() {
 		wg.Wait()
 		Expect(errors.Join(bad...)).NotTo(HaveOccurred(), "Recv from many goroutines at once failed: hold a mutex while a frame is read")
 		Expect(got).To(Equal(want), "frames read by %d goroutines at once came out broken: hold a mutex while a frame is read", goroutines)
-	})
+		// Two hundred frames each way under the race detector take real
+		// time, which a machine busy with other work stretches past the
+		// default.
+	}, SpecTimeout(5*time.Second))
 })

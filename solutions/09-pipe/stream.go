@@ -95,8 +95,11 @@ func (s *Stream) Recv() ([]byte, error) {
 
 // Close closes the Stream: it closes w, so that the other side's Recv
 // returns io.EOF, and then r, each if it is an io.Closer, and returns the
-// first error of those. Send and Recv return ErrClosed from then on. Closing
-// a Stream twice does nothing more and returns nil.
+// first error of those. When r and w are one and the same (one file or
+// connection for both directions, as in NewStream(conn, conn)), it is closed
+// once, and Close does not report that it was already closed. Send and Recv
+// return ErrClosed from then on. Closing a Stream twice, or from two
+// goroutines at once, closes nothing more, and the later call returns nil.
 func (s *Stream) Close() error {
 	if s.closed.Swap(true) {
 		return nil
@@ -105,7 +108,9 @@ func (s *Stream) Close() error {
 	if c, ok := s.w.(io.Closer); ok {
 		err = c.Close()
 	}
-	if c, ok := s.r.(io.Closer); ok {
+	// One file for both directions is closed once: a second Close of it
+	// would only report that it is closed already.
+	if c, ok := s.r.(io.Closer); ok && any(s.r) != any(s.w) {
 		if e := c.Close(); err == nil {
 			err = e
 		}
