@@ -2,6 +2,7 @@ package crawler_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -202,7 +203,7 @@ var _ = Describe("Crawl", func() {
 		client := &http.Client{Transport: countingTransport{base: srv.Client().Transport, inFlight: &requests}}
 		ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
 		defer cancel()
-		got, _, err, took := crawl(ctx, srv, client, crawler.Options{Workers: 3, MaxDepth: 1})
+		got, errs, err, took := crawl(ctx, srv, client, crawler.Options{Workers: 3, MaxDepth: 1})
 		Expect(took).To(Equal(4*time.Second),
 			"the context ended 4 s into the crawl, while three 10 s pages were in flight; Crawl returned after %v: pass ctx to fetch, and stop waiting for a worker's place when ctx is done", took)
 		Expect(err).To(MatchError(context.DeadlineExceeded), "a crawl cut short by its context must return ctx.Err()")
@@ -214,6 +215,40 @@ var _ = Describe("Crawl", func() {
 		time.Sleep(time.Minute)
 		Expect(s.total()).To(Equal(4),
 			"after the context ended, Crawl must not start any more fetches: the site got %d requests, want 4 (the start page and the three in flight)", s.total())
+		expectAccounted(s, got, errs, context.DeadlineExceeded)
+		Expect(errs).To(HaveLen(3), "the three pages in flight were cut short: they belong in Result.Errors")
+	})
+
+	It("stops at once when the context ends while it waits for the Limiter", spec.Bubble, func() {
+		s := newSite(star(8, 0))
+		srv := s.start()
+		defer srv.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 2500*time.Millisecond)
+		defer cancel()
+		got, errs, err, took := crawl(ctx, srv, srv.Client(), crawler.Options{Workers: 4, MaxDepth: 1, RatePerSecond: 1})
+		Expect(err).To(MatchError(context.DeadlineExceeded), "a crawl cut short by its context must return ctx.Err()")
+		Expect(took).To(Equal(2500*time.Millisecond),
+			"the context ended 2.5 s into the crawl while workers waited for their turn at the Limiter (one request a second); Crawl returned after %v: wait for the Limiter with the crawl's ctx, not context.Background()", took)
+		time.Sleep(time.Minute)
+		Expect(s.total()).To(Equal(3), "one request a second from 0 s, and the context ended at 2.5 s: the site must get 3 requests, not %d", s.total())
+		expectAccounted(s, got, errs, context.DeadlineExceeded)
+		Expect(got).To(HaveLen(3), "the start page and the two pages fetched at 1 s and 2 s belong in Result.Pages, got %v", got)
+		Expect(errs).To(HaveLen(4),
+			"four workers held a place and waited for their turn at the Limiter when the context ended: their pages belong in Result.Errors, with ctx's error, and the two pages still waiting for a place in neither map; got %v", sortedKeys(errs))
+	})
+
+	It("counts Workers below 1 as 1", spec.Bubble, func() {
+		for _, workers := range []int{0, -3} {
+			s := newSite(star(4, time.Second))
+			srv := s.start()
+			_, _, err, took := crawl(context.Background(), srv, srv.Client(), crawler.Options{Workers: workers, MaxDepth: 1})
+			srv.Close()
+			Expect(err).NotTo(HaveOccurred())
+			Expect(s.inFlight.Total()).To(Equal(5), "the start page and its 4 links must each be fetched once")
+			Expect(s.inFlight.Max()).To(Equal(1),
+				"%d fetches were in flight at once with Workers: %d, which counts as 1: a bound below 1 is no reason to have no bound (max(opts.Workers, 1))", s.inFlight.Max(), workers)
+			Expect(took).To(Equal(4*time.Second), "four 1 s pages one at a time take 4 s")
+		}
 	})
 
 	It("spaces its requests by 1/RatePerSecond", spec.Bubble, func() {
@@ -239,3 +274,29 @@ var _ = Describe("Crawl", func() {
 			"the pages take longer than 250 ms, so several fetches should be in flight at once; only one was: the Limiter spaces out the starts of the requests, it must not make them wait for one another")
 	})
 })
+
+// expectAccounted checks a crawl that ctx cut short with ctxErr: every page
+// the site was asked for is in exactly one of the Result's maps, and every
+// page in Errors that does not fail by itself was cut short by ctx.
+func expectAccounted(s *site, pages map[string]int, errs map[string]error, ctxErr error) {
+	GinkgoHelper()
+	var lost, both []string
+	for _, path := range sortedKeys(s.fetched()) {
+		_, ok := pages[path]
+		_, bad := errs[path]
+		switch {
+		case ok && bad:
+			both = append(both, path)
+		case !ok && !bad:
+			lost = append(lost, path)
+		}
+	}
+	Expect(both).To(BeEmpty(), "pages in both Result.Pages and Result.Errors: %s", strings.Join(both, ", "))
+	Expect(lost).To(BeEmpty(),
+		"the site was asked for %s, but the Result has them in neither map: a page whose fetch the context cut short belongs in Result.Errors, with the error that fetch returned", strings.Join(lost, ", "))
+	for path, err := range errs {
+		if !failing(s.pages, path) {
+			Expect(errors.Is(err, ctxErr)).To(BeTrue(), "Result.Errors[%s] is %v; the page does not fail by itself, so it must have been cut short, with an error that wraps ctx's error (%v)", path, err, ctxErr)
+		}
+	}
+}
