@@ -267,6 +267,33 @@ var _ = Describe("Client", func() {
 })
 
 var _ = Describe("Manager in one process", func() {
+	It("serves many clients at once", func() {
+		m := sharedstate.NewManager()
+		defer m.Close()
+		const clients = 4
+		conns := make([]*conn, clients)
+		for i := range conns {
+			conns[i] = connect(m, nil)
+		}
+		// One request from each client, all at the same moment: nothing but
+		// the Manager orders what their Serves do with the list and the dict.
+		errs := make([]error, clients)
+		spec.Together(clients, func(i int) {
+			if errs[i] = conns[i].client.Append(fmt.Sprintf("c%d", i)); errs[i] == nil {
+				_, errs[i] = conns[i].client.Add("n", 1)
+			}
+		})
+		for _, err := range errs {
+			Expect(err).NotTo(HaveOccurred(), "Append and Add from several clients at once must succeed")
+		}
+		Expect(m.List()).To(ConsistOf("c0", "c1", "c2", "c3"), "every client's item must be in the list once: Serves run at once, so guard the list with its mutex")
+		Expect(m.Dict()).To(Equal(map[string]int{"n": clients}), "every client's Add must count")
+		for _, cn := range conns {
+			Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
+		}
+	})
+
+
 	It("hands out copies of its list and leaves r and w open", func() {
 		m := sharedstate.NewManager()
 		defer m.Close()
