@@ -92,7 +92,7 @@ var _ = Describe("Start", func() {
 		expectReaped(p.Pid(), "Join returned")
 	})
 
-	It("can be started, watched and stopped from many goroutines at once", processTimeout, func() {
+	It("runs safely while other goroutines watch and stop the process", processTimeout, func() {
 		c := newChild("wait")
 		var startErr error
 		other := make([]error, 3)
