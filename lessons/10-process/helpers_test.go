@@ -101,11 +101,11 @@ func crashInGoroutine([]string) int {
 // waitLimit bounds every wait for a child. A correct child answers in
 // milliseconds; the bound turns a hung one into a clear failure well before
 // the spec's own timeout.
-const waitLimit = 4 * time.Second
+const waitLimit = 10 * time.Second
 
 // processTimeout is the timeout of every spec that starts a child: real
 // processes take real time to start, a lot of it on a busy machine.
-var processTimeout = SpecTimeout(8 * time.Second)
+var processTimeout = SpecTimeout(40 * time.Second)
 
 // errStuck is what joinWithin reports when Join did not return in time.
 var errStuck = errors.New("Join did not return")

@@ -92,7 +92,7 @@ var _ = Describe("JoinTimeout", func() {
 		c := newChild("wait")
 		c.start()
 		c.expectReady()
-		const d = 3 * time.Second
+		const d = 2 * waitLimit
 		type result struct {
 			finished bool
 			err      error
@@ -114,7 +114,7 @@ var _ = Describe("JoinTimeout", func() {
 		Eventually(results, waitLimit).Should(Receive(&r), "JoinTimeout never returned")
 		Expect(r.err).NotTo(HaveOccurred(), "JoinTimeout of a started process should not fail")
 		Expect(r.finished).To(BeTrue(), "the child exited well inside the %v timeout: JoinTimeout should report that it ended", d)
-		Expect(r.waited).To(BeNumerically("<", d/2),
+		Expect(r.waited).To(BeNumerically("<", waitLimit),
 			"JoinTimeout(%v) took %v although the child exited at once: wait for the end of the child and for a timer at the same time (select), do not sleep", d, r.waited)
 		for range 20 {
 			finished, err := c.JoinTimeout(0)

@@ -24,6 +24,11 @@ import (
 // with the race detector on.
 var processTimeout = SpecTimeout(10 * time.Second)
 
+// busyTimeout is the real time of a spec that makes many goroutines work
+// or watches them come to rest: a few milliseconds on a quiet machine, much
+// more on a busy one. A spec that deadlocks still fails at its timeout.
+var busyTimeout = SpecTimeout(10 * time.Second)
+
 // ---- child processes ----
 
 // A child is a running copy of the test binary, started as one of the

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -206,7 +207,7 @@ var _ = Describe("Manager", func() {
 })
 
 var _ = Describe("Client", func() {
-	It("sends one request at a time, however many goroutines call it", func() {
+	It("sends one request at a time, however many goroutines call it", busyTimeout, func() {
 		w := spec.Watch()
 		m := sharedstate.NewManager()
 		defer m.Close()
@@ -224,7 +225,7 @@ var _ = Describe("Client", func() {
 		// but its Client does not get the reply yet.
 		var err1, err2 error
 		first := spec.Go(func() { err1 = cn.client.Set("a", 1) })
-		Eventually(m.Dict).Should(HaveKey("a"), "the manager never got the first request, Set(\"a\", 1)")
+		Eventually(m.Dict, 5*time.Second).Should(HaveKey("a"), "the manager never got the first request, Set(\"a\", 1)")
 		second := spec.Go(func() { err2 = cn.client.Set("b", 2) })
 		Expect(w.Settle(second)).To(BeFalse(), "Set(\"b\", 2) returned while the reply to the first request was still on its way: each call must wait for its own reply")
 		Expect(m.Dict()).NotTo(HaveKey("b"),
@@ -238,7 +239,7 @@ var _ = Describe("Client", func() {
 		Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
 	})
 
-	It("gets the right reply in every goroutine", func() {
+	It("gets the right reply in every goroutine", busyTimeout, func() {
 		m := sharedstate.NewManager()
 		defer m.Close()
 		cn := connect(m, nil)
@@ -267,7 +268,7 @@ var _ = Describe("Client", func() {
 })
 
 var _ = Describe("Manager in one process", func() {
-	It("serves many clients at once", func() {
+	It("serves many clients at once", busyTimeout, func() {
 		m := sharedstate.NewManager()
 		defer m.Close()
 		const clients = 4
@@ -293,8 +294,7 @@ var _ = Describe("Manager in one process", func() {
 		}
 	})
 
-
-	It("hands out copies of its list and leaves r and w open", func() {
+	It("hands out copies of its list and leaves r and w open", busyTimeout, func() {
 		m := sharedstate.NewManager()
 		defer m.Close()
 		cn := connect(m, nil)

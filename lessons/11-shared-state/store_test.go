@@ -56,7 +56,7 @@ var _ = Describe("Store", func() {
 		Expect(again).To(Equal(map[string]int{"apples": 7}), "a key added to Snapshot's copy appeared in the Store")
 	})
 
-	It("keeps every update from many goroutines", func() {
+	It("keeps every update from many goroutines", busyTimeout, func() {
 		s := sharedstate.NewStore()
 		defer s.Close()
 		const workers, updates = 8, 100
@@ -79,7 +79,7 @@ var _ = Describe("Store", func() {
 		}
 	})
 
-	It("orders the calls of goroutines that share nothing else", func() {
+	It("orders the calls of goroutines that share nothing else", busyTimeout, func() {
 		s := sharedstate.NewStore()
 		defer s.Close()
 		// Each visitor starts after the one before has ended, but no channel,
@@ -102,7 +102,7 @@ var _ = Describe("Store", func() {
 		Expect(v).To(Equal(visitors), "%d goroutines each added 1 to visits, one after another, and visits is %d", visitors, v)
 	})
 
-	It("runs Update's function while no other call can run", func() {
+	It("runs Update's function while no other call can run", busyTimeout, func() {
 		w := spec.Watch()
 		s := sharedstate.NewStore()
 		defer s.Close()
@@ -158,7 +158,7 @@ var _ = Describe("Store", func() {
 		Expect(s.Close()).To(MatchError(sharedstate.ErrClosed), "closing a closed Store must return ErrClosed")
 	})
 
-	It("returns from Close only once the owner has stopped", func() {
+	It("returns from Close only once the owner has stopped", busyTimeout, func() {
 		w := spec.Watch()
 		s := sharedstate.NewStore()
 		Expect(s.Set("stock", 5)).To(Succeed())
@@ -191,7 +191,7 @@ var _ = Describe("Store", func() {
 		Expect(got).To(Equal(6), "Update must return f's result")
 	})
 
-	It("lets exactly one of many Closes at once succeed", func() {
+	It("lets exactly one of many Closes at once succeed", busyTimeout, func() {
 		for range 20 {
 			s := sharedstate.NewStore()
 			const n = 4
@@ -216,7 +216,7 @@ var _ = Describe("Store", func() {
 		// The bubble fails the spec if the owner goroutine is still there.
 	})
 
-	It("ends the calls that race with Close", spec.Bubble, func() {
+	It("ends the calls that race with Close", spec.Bubble, busyTimeout, func() {
 		s := sharedstate.NewStore()
 		const workers = 6
 		var wg sync.WaitGroup

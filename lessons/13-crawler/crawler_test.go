@@ -18,6 +18,11 @@ import (
 	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
 
+// crawlTimeout is the real time of a crawl on the fake clock: a few
+// milliseconds on a quiet machine, seconds on a busy one with the race
+// detector on. A crawl that deadlocks fails at once anyway.
+var crawlTimeout = SpecTimeout(10 * time.Second)
+
 // crawl crawls s's server from "/" and returns the result with every URL
 // turned back into a path, the error, and how long the crawl took.
 func crawl(ctx context.Context, srv *spec.Server, client *http.Client, opts crawler.Options) (pages map[string]int, errs map[string]error, err error, took time.Duration) {
@@ -65,7 +70,7 @@ func star(n int, delay time.Duration) map[string]page {
 }
 
 var _ = Describe("Crawl", func() {
-	It("fetches every reachable page exactly once", spec.Bubble, func() {
+	It("fetches every reachable page exactly once", spec.Bubble, crawlTimeout, func() {
 		pages := generated(40)
 		s := newSite(pages)
 		srv := s.start()
@@ -89,7 +94,7 @@ var _ = Describe("Crawl", func() {
 		Expect(found).To(Equal(want), "every page fetched must be in the Result: in Pages if it was fetched successfully, in Errors if not")
 	})
 
-	It("fetches a page that two pages link to only once", spec.Bubble, func() {
+	It("fetches a page that two pages link to only once", spec.Bubble, crawlTimeout, func() {
 		pages := map[string]page{
 			"/":  {links: []string{"/a", "/b"}},
 			"/a": {links: []string{"/x"}, delay: time.Second},
@@ -104,7 +109,7 @@ var _ = Describe("Crawl", func() {
 			"/a and /b both link to /x and finish at the same moment; /x was fetched %d times: checking whether a URL was seen and marking it seen must be one step under one lock, done when the link is found (not after the page is fetched)", s.fetched()["/x"])
 	})
 
-	It("keeps at most Workers fetches in flight, and that many at once", spec.Bubble, func() {
+	It("keeps at most Workers fetches in flight, and that many at once", spec.Bubble, crawlTimeout, func() {
 		s := newSite(star(12, time.Second))
 		srv := s.start()
 		defer srv.Close()
@@ -116,7 +121,7 @@ var _ = Describe("Crawl", func() {
 			"only %d fetch at a time with Workers: 3: the 12 pages of depth 1 must be fetched by 3 goroutines at once", s.inFlight.Max())
 	})
 
-	It("fetches no page deeper than MaxDepth", spec.Bubble, func() {
+	It("fetches no page deeper than MaxDepth", spec.Bubble, crawlTimeout, func() {
 		pages := generated(40)
 		for _, maxDepth := range []int{0, 1, 2, 3} {
 			s := newSite(pages)
@@ -145,7 +150,7 @@ var _ = Describe("Crawl", func() {
 		}
 	})
 
-	It("measures depth along the shortest path, even when that path is slow", spec.Bubble, func() {
+	It("measures depth along the shortest path, even when that path is slow", spec.Bubble, crawlTimeout, func() {
 		// /c is two links away through the slow page /a, three through the
 		// quick pages /b and /d, which find it long before /a is done.
 		pages := map[string]page{
@@ -169,7 +174,7 @@ var _ = Describe("Crawl", func() {
 		Expect(s.fetched()).NotTo(HaveKey("/f"), "/f is 4 links from the start, deeper than MaxDepth 3")
 	})
 
-	It("records failing pages and crawls on", spec.Bubble, func() {
+	It("records failing pages and crawls on", spec.Bubble, crawlTimeout, func() {
 		pages := map[string]page{
 			"/":        {links: []string{"/gone", "/broken", "/slow"}},
 			"/broken":  {links: []string{"/never"}, status: http.StatusInternalServerError},
@@ -195,7 +200,7 @@ var _ = Describe("Crawl", func() {
 		Expect(s.fetched()["/broken"]).To(Equal(1), "/broken failed once: it must not be fetched again when /deepest links to it")
 	})
 
-	It("stops at once when the context is cancelled", spec.Bubble, func() {
+	It("stops at once when the context is cancelled", spec.Bubble, crawlTimeout, func() {
 		s := newSite(star(6, 10*time.Second))
 		srv := s.start()
 		defer srv.Close()
@@ -219,7 +224,7 @@ var _ = Describe("Crawl", func() {
 		Expect(errs).To(HaveLen(3), "the three pages in flight were cut short: they belong in Result.Errors")
 	})
 
-	It("stops at once when the context ends while it waits for the Limiter", spec.Bubble, func() {
+	It("stops at once when the context ends while it waits for the Limiter", spec.Bubble, crawlTimeout, func() {
 		s := newSite(star(8, 0))
 		srv := s.start()
 		defer srv.Close()
@@ -237,7 +242,7 @@ var _ = Describe("Crawl", func() {
 			"four workers held a place and waited for their turn at the Limiter when the context ended: their pages belong in Result.Errors, with ctx's error, and the two pages still waiting for a place in neither map; got %v", sortedKeys(errs))
 	})
 
-	It("counts Workers below 1 as 1", spec.Bubble, func() {
+	It("counts Workers below 1 as 1", spec.Bubble, crawlTimeout, func() {
 		for _, workers := range []int{0, -3} {
 			s := newSite(star(4, time.Second))
 			srv := s.start()
@@ -251,7 +256,7 @@ var _ = Describe("Crawl", func() {
 		}
 	})
 
-	It("spaces its requests by 1/RatePerSecond", spec.Bubble, func() {
+	It("spaces its requests by 1/RatePerSecond", spec.Bubble, crawlTimeout, func() {
 		s := newSite(star(10, 0))
 		// The n-th request takes arrival[n]: the 2nd, 3rd and 4th requests
 		// end at the same moment, freeing three workers at once.
