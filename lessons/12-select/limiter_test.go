@@ -127,6 +127,7 @@ var _ = Describe("Limiter", func() {
 	})
 
 	It("panics when made with n < 1 or per <= 0", spec.Bubble, func() {
+		Expect(func() { selects.NewLimiter(1, time.Second).Stop() }).NotTo(Panic(), "NewLimiter(1, time.Second) and its Stop must not panic")
 		for _, bad := range []struct {
 			n   int
 			per time.Duration

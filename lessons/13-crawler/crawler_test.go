@@ -208,7 +208,7 @@ var _ = Describe("Crawl", func() {
 		client := &http.Client{Transport: countingTransport{base: srv.Client().Transport, inFlight: &requests}}
 		ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
 		defer cancel()
-		got, errs, err, took := crawl(ctx, srv, client, crawler.Options{Workers: 3, MaxDepth: 1})
+		got, _, err, took := crawl(ctx, srv, client, crawler.Options{Workers: 3, MaxDepth: 1})
 		Expect(took).To(Equal(4*time.Second),
 			"the context ended 4 s into the crawl, while three 10 s pages were in flight; Crawl returned after %v: pass ctx to fetch, and stop waiting for a worker's place when ctx is done", took)
 		Expect(err).To(MatchError(context.DeadlineExceeded), "a crawl cut short by its context must return ctx.Err()")
@@ -220,8 +220,19 @@ var _ = Describe("Crawl", func() {
 		time.Sleep(time.Minute)
 		Expect(s.total()).To(Equal(4),
 			"after the context ended, Crawl must not start any more fetches: the site got %d requests, want 4 (the start page and the three in flight)", s.total())
+	})
+
+	It("puts every page it asked for in one map when it is cut short", spec.Bubble, crawlTimeout, func() {
+		s := newSite(star(6, 10*time.Second))
+		srv := s.start()
+		defer srv.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
+		defer cancel()
+		got, errs, err, _ := crawl(ctx, srv, srv.Client(), crawler.Options{Workers: 3, MaxDepth: 1})
+		Expect(err).To(MatchError(context.DeadlineExceeded), "a crawl cut short by its context must return ctx.Err()")
+		Expect(got).To(Equal(map[string]int{"/": 0}), "only the start page was fetched before the context ended")
 		expectAccounted(s, got, errs, context.DeadlineExceeded)
-		Expect(errs).To(HaveLen(3), "the three pages in flight were cut short: they belong in Result.Errors")
+		Expect(errs).To(HaveLen(3), "the three pages in flight were cut short: they belong in Result.Errors, and the three still waiting for a worker's place in neither map; got %v", sortedKeys(errs))
 	})
 
 	It("stops at once when the context ends while it waits for the Limiter", spec.Bubble, crawlTimeout, func() {
