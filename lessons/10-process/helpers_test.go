@@ -101,11 +101,11 @@ func crashInGoroutine([]string) int {
 // waitLimit bounds every wait for a child. A correct child answers in
 // milliseconds; the bound turns a hung one into a clear failure well before
 // the spec's own timeout.
-const waitLimit = 4 * time.Second
+const waitLimit = 10 * time.Second
 
 // processTimeout is the timeout of every spec that starts a child: real
 // processes take real time to start, a lot of it on a busy machine.
-var processTimeout = SpecTimeout(8 * time.Second)
+var processTimeout = SpecTimeout(40 * time.Second)
 
 // errStuck is what joinWithin reports when Join did not return in time.
 var errStuck = errors.New("Join did not return")
@@ -146,6 +146,11 @@ func newChild(task string, args ...string) *child {
 // closed, so that the output ends when the child does.
 func (c *child) start() {
 	Expect(c.Start()).To(Succeed(), "Start of a new process should succeed")
+	c.started()
+}
+
+// started does what start does once Start has succeeded.
+func (c *child) started() {
 	DeferCleanup(c.stop)
 	c.Stdin.(*os.File).Close()
 	c.Stdout.(*os.File).Close()
@@ -250,10 +255,11 @@ func waitAll(wg *sync.WaitGroup, d time.Duration) bool {
 }
 
 // expectReaped checks that the child with this pid is gone from the
-// operating system's process table. A child that has ended stays there, a
-// zombie, until its parent waits for it; only the wait (cmd.Wait, or
-// os.Process.Wait) removes it and collects its exit status.
-func expectReaped(pid int) {
+// operating system's process table once the Process has said that it ended
+// (after says how: "Join returned", ...). A child that has ended stays
+// there, a zombie, until its parent waits for it; only the wait (cmd.Wait,
+// or os.Process.Wait) removes it and collects its exit status.
+func expectReaped(pid int, after string) {
 	Expect(pid).To(BeNumerically(">", 0), "the process has no pid")
 	Expect(pid).NotTo(Equal(os.Getpid()), "the pid is this program's own: the task did not run in a child process")
 	var status syscall.WaitStatus
@@ -264,9 +270,9 @@ func expectReaped(pid int) {
 	case err != nil:
 		Fail(fmt.Sprintf("could not look at the child %d: %v", pid, err))
 	case got == 0:
-		Fail(fmt.Sprintf("Join returned, but the child %d was still running", pid))
+		Fail(fmt.Sprintf("%s, but the child %d was still running", after, pid))
 	default:
-		Fail(fmt.Sprintf("the child %d had ended, but nobody waited for it: after Join it was still a zombie in the process table. "+
-			"Join must not return before the child has been reaped with cmd.Wait", pid))
+		Fail(fmt.Sprintf("the child %d had ended, but nobody waited for it: %s, and it was still a zombie in the process table. "+
+			"The goroutine that Start starts must reap the child with cmd.Wait before it lets Join return or IsAlive turn false", pid, after))
 	}
 }

@@ -44,7 +44,7 @@ var _ = Describe("Join", func() {
 		Eventually(joined, waitLimit).Should(Receive(BeNil()), "the child was told to exit, but Join did not return nil: wait for the child (cmd.Wait) and then wake every joiner")
 		Expect(c.IsAlive()).To(BeFalse(), "after Join returned, IsAlive should be false")
 		Expect(c.ExitCode()).To(Equal(5), "the child exited with code 5")
-		expectReaped(pid)
+		expectReaped(pid, "Join returned")
 	})
 
 	It("wakes every goroutine that waits, and returns at once later", processTimeout, func() {
@@ -65,7 +65,7 @@ var _ = Describe("Join", func() {
 				"Join %d of %d did not return nil after the child exited: only one goroutine can call cmd.Wait; let it close a channel that every Join waits on", i+1, n)
 		}
 		expectJoined(c.Process, "the child has ended: a later Join should return at once")
-		expectReaped(c.Pid())
+		expectReaped(c.Pid(), "Join returned")
 	})
 })
 
@@ -92,7 +92,7 @@ var _ = Describe("JoinTimeout", func() {
 		c := newChild("wait")
 		c.start()
 		c.expectReady()
-		const d = 3 * time.Second
+		const d = 2 * waitLimit
 		type result struct {
 			finished bool
 			err      error
@@ -114,15 +114,20 @@ var _ = Describe("JoinTimeout", func() {
 		Eventually(results, waitLimit).Should(Receive(&r), "JoinTimeout never returned")
 		Expect(r.err).NotTo(HaveOccurred(), "JoinTimeout of a started process should not fail")
 		Expect(r.finished).To(BeTrue(), "the child exited well inside the %v timeout: JoinTimeout should report that it ended", d)
-		Expect(r.waited).To(BeNumerically("<", d/2),
+		Expect(r.waited).To(BeNumerically("<", waitLimit),
 			"JoinTimeout(%v) took %v although the child exited at once: wait for the end of the child and for a timer at the same time (select), do not sleep", d, r.waited)
 		for range 20 {
 			finished, err := c.JoinTimeout(0)
 			Expect(err).NotTo(HaveOccurred(), "JoinTimeout of a started process should not fail")
 			Expect(finished).To(BeTrue(), "JoinTimeout(0) on an ended child said it was still running: when a closed channel and an expired timer are both ready, select picks one at random; look at the child first")
 		}
+		for _, d := range []time.Duration{-time.Second, -1} {
+			finished, err := c.JoinTimeout(d)
+			Expect(err).NotTo(HaveOccurred(), "JoinTimeout of a started process should not fail")
+			Expect(finished).To(BeTrue(), "JoinTimeout(%v) on an ended child said it was still running: a negative d does not wait, but it still looks", d)
+		}
 		Expect(c.IsAlive()).To(BeFalse(), "after JoinTimeout reported the child ended, IsAlive should be false")
-		expectReaped(c.Pid())
+		expectReaped(c.Pid(), "JoinTimeout reported that the child had ended")
 	})
 })
 
@@ -218,5 +223,22 @@ var _ = Describe("A running process", func() {
 			Expect(problem).To(BeEmpty(), "a goroutine watching or joining the process saw something wrong")
 		}
 		Expect(c.ExitCode()).To(Equal(3), "the child exited with code 3")
+	})
+})
+
+var _ = Describe("A child that ends", func() {
+	It("is reaped at once, whether or not anyone joins it", processTimeout, spec.Points(2), func() {
+		c := newChild("wait")
+		c.start()
+		pid := c.Pid()
+		c.expectReady()
+		c.tell("exit 4")
+		// Nobody calls Join or JoinTimeout: the Process must see the end by
+		// itself.
+		Eventually(c.IsAlive, waitLimit, time.Millisecond).Should(BeFalse(),
+			"the child exited and nobody joined it, but IsAlive stayed true: the goroutine that Start starts must wait for the child (cmd.Wait) at once, so that an ended child is reaped as it ends, not when someone joins it")
+		Expect(c.ExitCode()).To(Equal(4), "IsAlive said the child had ended, so ExitCode should give its code (4) without a Join")
+		expectReaped(pid, "IsAlive turned false without a Join")
+		expectJoined(c.Process, "the child has ended: Join should return at once")
 	})
 })

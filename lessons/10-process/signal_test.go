@@ -24,7 +24,7 @@ var _ = Describe("Terminate", func() {
 		Expect(c.IsAlive()).To(BeFalse(), "after Terminate and Join, IsAlive should be false")
 		Expect(c.ExitSignal()).To(Equal(syscall.SIGTERM), "Terminate should end the child with SIGTERM, which a program may catch; SIGKILL is Kill's")
 		Expect(c.ExitCode()).To(Equal(-1), "a child killed by a signal has no exit code of its own: ExitCode should be -1, as os.ProcessState.ExitCode says")
-		expectReaped(pid)
+		expectReaped(pid, "Join returned")
 	})
 
 	It("lets a child that catches SIGTERM clean up", processTimeout, func() {
@@ -60,6 +60,6 @@ var _ = Describe("Kill", func() {
 		expectJoined(c.Process, "Kill should have ended the child: send it SIGKILL")
 		Expect(c.ExitSignal()).To(Equal(syscall.SIGKILL), "Kill should end the child with SIGKILL, which no program can catch")
 		Expect(c.ExitCode()).To(Equal(-1), "a child killed by a signal has no exit code of its own: ExitCode should be -1")
-		expectReaped(c.Pid())
+		expectReaped(c.Pid(), "Join returned")
 	})
 })

@@ -44,7 +44,7 @@ var _ = Describe("Start", func() {
 		expectJoined(c.Process, "the whoami task ends by itself")
 		Expect(c.Pid()).To(Equal(pid), "Pid should not change when the child ends")
 		Expect(c.ExitCode()).To(Equal(0), "the whoami task returned 0")
-		expectReaped(pid)
+		expectReaped(pid, "Join returned")
 	})
 
 	It("is an error a second time", processTimeout, spec.Points(2), func() {
@@ -89,7 +89,43 @@ var _ = Describe("Start", func() {
 		}
 		Expect(wins).To(Equal(1), "%d of %d simultaneous Starts succeeded: check and change the state in one step, under one lock", wins, n)
 		expectJoined(p, "the exit task ends by itself")
-		expectReaped(p.Pid())
+		expectReaped(p.Pid(), "Join returned")
+	})
+
+	It("runs safely while other goroutines watch and stop the process", processTimeout, func() {
+		c := newChild("wait")
+		var startErr error
+		other := make([]error, 3)
+		spec.Together(7, func(i int) {
+			switch i {
+			case 0:
+				startErr = c.Start()
+			case 1:
+				c.Pid()
+			case 2:
+				c.IsAlive()
+			case 3:
+				c.ExitCode()
+				c.ExitSignal()
+			case 4:
+				_, other[0] = c.JoinTimeout(0)
+			case 5:
+				other[1] = c.Terminate()
+			case 6:
+				other[2] = c.Kill()
+			}
+		})
+		Expect(startErr).NotTo(HaveOccurred(), "Start of a new process should succeed, whatever other methods are called at the same time")
+		c.started()
+		for _, err := range other {
+			if err != nil {
+				Expect(err).To(MatchError(process.ErrNotStarted), "JoinTimeout, Terminate and Kill called while Start runs should either see the child or return ErrNotStarted")
+			}
+		}
+		Expect(c.Kill()).To(Succeed(), "Kill of a started child should succeed")
+		expectJoined(c.Process, "the child was killed")
+		Expect(c.IsAlive()).To(BeFalse(), "after Kill and Join, IsAlive should be false")
+		expectReaped(c.Pid(), "Join returned")
 	})
 
 	It("refuses a task that was never registered", func() {

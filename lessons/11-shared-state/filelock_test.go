@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -132,6 +133,54 @@ var _ = Describe("FileLock", func() {
 		Expect(ok).To(BeTrue(), "a released the lock, so b.TryLock() must take it")
 		Expect(b.Unlock()).To(Succeed())
 		Expect(b.Unlock()).To(MatchError(sharedstate.ErrNotLocked), "a second Unlock must return ErrNotLocked")
+	})
+
+	It("refuses at once to lock again what it holds", func() {
+		path := filepath.Join(tempDir(), "app.lock")
+		a, b := sharedstate.NewFileLock(path), sharedstate.NewFileLock(path)
+		Expect(a.Lock()).To(Succeed(), "Lock of a free FileLock must succeed")
+		var err error
+		again := spec.Go(func() { err = a.Lock() })
+		select {
+		case <-again.Done():
+		case <-time.After(3 * time.Second): // a correct Lock returns in microseconds
+			// Lock opened the file again and waits for its own lock, in the
+			// kernel, for ever: nothing the spec does can wake it safely.
+			Fail("Lock on a FileLock that already holds the lock never returned: it waited for itself, a deadlock. " +
+				"A FileLock is not re-entrant: Lock must return ErrLocked at once when l already holds the lock, as TryLock does")
+		}
+		again.Wait()
+		Expect(err).To(MatchError(sharedstate.ErrLocked), "Lock on a FileLock that already holds the lock must return ErrLocked")
+		ok, err := b.TryLock()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(ok).To(BeFalse(), "a refused Lock must leave the lock held")
+		Expect(a.Unlock()).To(Succeed(), "Unlock of a held FileLock must succeed")
+		Expect(a.Unlock()).To(MatchError(sharedstate.ErrNotLocked), "one Unlock releases the lock: a second one must return ErrNotLocked")
+	}, SpecTimeout(6*time.Second))
+
+	It("never writes the file, and does not touch it before Lock", func() {
+		dir := tempDir()
+		fresh := filepath.Join(dir, "fresh.lock")
+		l := sharedstate.NewFileLock(fresh)
+		_, err := os.Stat(fresh)
+		Expect(errors.Is(err, os.ErrNotExist)).To(BeTrue(), "NewFileLock created the file: it must not touch the file, Lock does")
+		Expect(l.Lock()).To(Succeed(), "Lock must create the file when it does not exist")
+		Expect(l.Unlock()).To(Succeed())
+
+		path := filepath.Join(dir, "data.lock")
+		const content = "this file belongs to someone else\n"
+		Expect(os.WriteFile(path, []byte(content), 0o644)).To(Succeed())
+		l = sharedstate.NewFileLock(path)
+		Expect(l.Lock()).To(Succeed())
+		held, _ := os.ReadFile(path)
+		Expect(l.Unlock()).To(Succeed())
+		ok, err := l.TryLock()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(ok).To(BeTrue())
+		Expect(l.Unlock()).To(Succeed())
+		after, _ := os.ReadFile(path)
+		Expect(string(held)).To(Equal(content), "the lock file was changed while the lock was held: a FileLock never writes its file (open it without O_TRUNC, write nothing)")
+		Expect(string(after)).To(Equal(content), "the lock file was changed by Lock, TryLock or Unlock: a FileLock never writes its file")
 	})
 
 	It("keeps lines whole when processes append under it", spec.Points(2), func(ctx SpecContext) {

@@ -9,11 +9,13 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	sharedstate "github.com/threadlings/threadlings/lessons/11-shared-state"
 	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
 
@@ -21,6 +23,11 @@ import (
 // take. A correct answer needs a small part of it, even on a busy machine
 // with the race detector on.
 var processTimeout = SpecTimeout(10 * time.Second)
+
+// busyTimeout is the real time of a spec that makes many goroutines work
+// or watches them come to rest: a few milliseconds on a quiet machine, much
+// more on a busy one. A spec that deadlocks still fails at its timeout.
+var busyTimeout = SpecTimeout(10 * time.Second)
 
 // ---- child processes ----
 
@@ -190,5 +197,107 @@ func (l *lockstep) stop() {
 	defer l.mu.Unlock()
 	for _, pr := range l.pipes {
 		pr.Close()
+	}
+}
+
+// ---- a manager in this process ----
+
+// A conn is a Client talking to a Manager's Serve in this process, over
+// pipes. Serve's r and w record whether Serve closed them.
+type conn struct {
+	client  *sharedstate.Client
+	served  chan error   // what Serve returned
+	hangUp  func()       // closes the client's side of the requests
+	rClosed *atomic.Bool // Serve closed its r
+	wClosed *atomic.Bool // Serve closed its w
+}
+
+// closeWatch is a reader or writer that only notes a Close.
+type closeWatch struct {
+	io.Reader
+	io.Writer
+	closed *atomic.Bool
+}
+
+func (c closeWatch) Close() error { c.closed.Store(true); return nil }
+
+// readOnly and writeOnly hide the other half of a closeWatch from Serve.
+type readOnly struct{ closeWatch }
+
+func (r readOnly) Read(p []byte) (int, error) { return r.Reader.Read(p) }
+
+type writeOnly struct{ closeWatch }
+
+func (w writeOnly) Write(p []byte) (int, error) { return w.Writer.Write(p) }
+
+// connect starts m.Serve on a goroutine and returns a Client of it. If
+// hold is not nil, the manager's replies are read at once but reach the
+// client only once hold is closed. Everything is closed when the spec ends.
+func connect(m *sharedstate.Manager, hold <-chan struct{}) *conn {
+	reqR, reqW := io.Pipe() // the client's requests, read by Serve
+	outR, outW := io.Pipe() // Serve's replies
+	repR, repW := io.Pipe() // the replies, as the client reads them
+	c := &conn{served: make(chan error, 1), rClosed: new(atomic.Bool), wClosed: new(atomic.Bool)}
+	c.hangUp = func() { reqW.Close() }
+	c.client = sharedstate.NewClient(repR, reqW)
+	stop := make(chan struct{})
+	DeferCleanup(func() {
+		close(stop)
+		for _, p := range []interface{ CloseWithError(error) error }{reqW, outW, repW} {
+			p.CloseWithError(io.ErrClosedPipe)
+		}
+		reqR.Close()
+		outR.Close()
+		repR.Close()
+	})
+	go func() {
+		err := m.Serve(readOnly{closeWatch{Reader: reqR, closed: c.rClosed}}, writeOnly{closeWatch{Writer: outW, closed: c.wClosed}})
+		outW.Close()
+		c.served <- err
+	}()
+	// The replies go through a buffer, so that Serve is never held up by a
+	// reply that the client is not let to read yet.
+	chunks := make(chan []byte, 1024)
+	go func() {
+		defer close(chunks)
+		buf := make([]byte, 4096)
+		for {
+			n, err := outR.Read(buf)
+			if n > 0 {
+				chunks <- bytes.Clone(buf[:n])
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	go func() {
+		defer repW.Close()
+		if hold != nil {
+			select {
+			case <-hold:
+			case <-stop:
+				return
+			}
+		}
+		for chunk := range chunks {
+			if _, err := repW.Write(chunk); err != nil {
+				return
+			}
+		}
+	}()
+	return c
+}
+
+// finishServe hangs up the client and returns what Serve returned.
+func (c *conn) finishServe() error {
+	GinkgoHelper()
+	c.hangUp()
+	select {
+	case err := <-c.served:
+		return err
+	case <-time.After(2 * time.Second):
+		Fail("the client hung up, but Serve did not return: Serve must return nil when r ends (io.EOF)")
+		return nil
 	}
 }

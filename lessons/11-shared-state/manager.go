@@ -87,7 +87,9 @@ func (m *Manager) Close() error {
 // replied with one or the connection failed.
 //
 // Create a Client with NewClient. Its methods may be called from several
-// goroutines at once; their requests go out one at a time.
+// goroutines at once; their requests go out one at a time: a request is sent
+// only once the reply to the one before it has been read, so that each call
+// gets its own reply.
 type Client struct {
 	// TODO: an encoder for requests, a decoder for replies, and a mutex so
 	// that one request and its reply go by at a time.

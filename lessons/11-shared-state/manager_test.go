@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -203,4 +204,108 @@ var _ = Describe("Manager", func() {
 		io.Copy(io.Discard, c.stdout)
 		c.expectSuccess("it expects an error from Get, since nobody will ever reply")
 	}, processTimeout)
+})
+
+var _ = Describe("Client", func() {
+	It("sends one request at a time, however many goroutines call it", busyTimeout, func() {
+		w := spec.Watch()
+		m := sharedstate.NewManager()
+		defer m.Close()
+		hold := make(chan struct{})
+		defer func() {
+			select {
+			case <-hold:
+			default:
+				close(hold)
+			}
+		}()
+		cn := connect(m, hold)
+
+		// The manager's replies are held back: the first Set is carried out,
+		// but its Client does not get the reply yet.
+		var err1, err2 error
+		first := spec.Go(func() { err1 = cn.client.Set("a", 1) })
+		Eventually(m.Dict, 5*time.Second).Should(HaveKey("a"), "the manager never got the first request, Set(\"a\", 1)")
+		second := spec.Go(func() { err2 = cn.client.Set("b", 2) })
+		Expect(w.Settle(second)).To(BeFalse(), "Set(\"b\", 2) returned while the reply to the first request was still on its way: each call must wait for its own reply")
+		Expect(m.Dict()).NotTo(HaveKey("b"),
+			"a second goroutine's request reached the manager before the first request had its reply: the replies come back in order, one per request, so hold one lock from sending a request until its reply is read, or the first goroutine may read the second one's reply")
+		close(hold)
+		first.Wait()
+		second.Wait()
+		Expect(err1).NotTo(HaveOccurred(), "Set(\"a\", 1) failed")
+		Expect(err2).NotTo(HaveOccurred(), "Set(\"b\", 2) failed")
+		Expect(m.Dict()).To(Equal(map[string]int{"a": 1, "b": 2}), "both Sets must reach the manager")
+		Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
+	})
+
+	It("gets the right reply in every goroutine", busyTimeout, func() {
+		m := sharedstate.NewManager()
+		defer m.Close()
+		cn := connect(m, nil)
+		const workers, calls = 6, 20
+		problems := make([]string, workers)
+		spec.Together(workers, func(i int) {
+			key := fmt.Sprintf("k%d", i)
+			for n := range calls {
+				want := i*100 + n
+				if err := cn.client.Set(key, want); err != nil {
+					problems[i] = fmt.Sprintf("Set(%q, %d) failed: %v", key, want, err)
+					return
+				}
+				v, err := cn.client.Get(key)
+				if err != nil || v != want {
+					problems[i] = fmt.Sprintf("goroutine %d set %s to %d and read back %d (error %v): it got another goroutine's reply", i, key, want, v, err)
+					return
+				}
+			}
+		})
+		for _, p := range problems {
+			Expect(p).To(BeEmpty(), "the goroutines share one Client: hold one lock from sending a request until its reply is read")
+		}
+		Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
+	})
+})
+
+var _ = Describe("Manager in one process", func() {
+	It("serves many clients at once", busyTimeout, func() {
+		m := sharedstate.NewManager()
+		defer m.Close()
+		const clients = 4
+		conns := make([]*conn, clients)
+		for i := range conns {
+			conns[i] = connect(m, nil)
+		}
+		// One request from each client, all at the same moment: nothing but
+		// the Manager orders what their Serves do with the list and the dict.
+		errs := make([]error, clients)
+		spec.Together(clients, func(i int) {
+			if errs[i] = conns[i].client.Append(fmt.Sprintf("c%d", i)); errs[i] == nil {
+				_, errs[i] = conns[i].client.Add("n", 1)
+			}
+		})
+		for _, err := range errs {
+			Expect(err).NotTo(HaveOccurred(), "Append and Add from several clients at once must succeed")
+		}
+		Expect(m.List()).To(ConsistOf("c0", "c1", "c2", "c3"), "every client's item must be in the list once: Serves run at once, so guard the list with its mutex")
+		Expect(m.Dict()).To(Equal(map[string]int{"n": clients}), "every client's Add must count")
+		for _, cn := range conns {
+			Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
+		}
+	})
+
+	It("hands out copies of its list and leaves r and w open", busyTimeout, func() {
+		m := sharedstate.NewManager()
+		defer m.Close()
+		cn := connect(m, nil)
+		Expect(cn.client.Append("x")).To(Succeed())
+		Expect(cn.client.Append("y")).To(Succeed())
+		list := m.List()
+		Expect(list).To(Equal([]string{"x", "y"}), "List must hold what the client appended, in order")
+		list[0] = "changed"
+		Expect(m.List()).To(Equal([]string{"x", "y"}), "changing the slice that List returned changed the manager's list: List must return a copy")
+		Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
+		Expect(cn.rClosed.Load()).To(BeFalse(), "Serve closed r: the caller keeps r and w and closes them")
+		Expect(cn.wClosed.Load()).To(BeFalse(), "Serve closed w when the client hung up: the caller keeps r and w and closes them (one connection may outlive one Serve)")
+	})
 })

@@ -56,7 +56,7 @@ var _ = Describe("Store", func() {
 		Expect(again).To(Equal(map[string]int{"apples": 7}), "a key added to Snapshot's copy appeared in the Store")
 	})
 
-	It("keeps every update from many goroutines", func() {
+	It("keeps every update from many goroutines", busyTimeout, func() {
 		s := sharedstate.NewStore()
 		defer s.Close()
 		const workers, updates = 8, 100
@@ -79,7 +79,7 @@ var _ = Describe("Store", func() {
 		}
 	})
 
-	It("orders the calls of goroutines that share nothing else", func() {
+	It("orders the calls of goroutines that share nothing else", busyTimeout, func() {
 		s := sharedstate.NewStore()
 		defer s.Close()
 		// Each visitor starts after the one before has ended, but no channel,
@@ -102,7 +102,7 @@ var _ = Describe("Store", func() {
 		Expect(v).To(Equal(visitors), "%d goroutines each added 1 to visits, one after another, and visits is %d", visitors, v)
 	})
 
-	It("runs Update's function while no other call can run", func() {
+	It("runs Update's function while no other call can run", busyTimeout, func() {
 		w := spec.Watch()
 		s := sharedstate.NewStore()
 		defer s.Close()
@@ -158,6 +158,57 @@ var _ = Describe("Store", func() {
 		Expect(s.Close()).To(MatchError(sharedstate.ErrClosed), "closing a closed Store must return ErrClosed")
 	})
 
+	It("returns from Close only once the owner has stopped", busyTimeout, func() {
+		w := spec.Watch()
+		s := sharedstate.NewStore()
+		Expect(s.Set("stock", 5)).To(Succeed())
+		inside, release := make(chan struct{}), make(chan struct{})
+		var got int
+		var updateErr error
+		update := spec.Go(func() {
+			got, updateErr = s.Update("stock", func(old int) int {
+				close(inside)
+				<-release
+				return old + 1
+			})
+		})
+		select {
+		case <-inside:
+		case <-update.Done():
+			update.Wait()
+			Fail("Update returned without calling f")
+		}
+		// The owner is busy running f: Close must wait for it to finish.
+		var closeErr error
+		closing := spec.Go(func() { closeErr = s.Close() })
+		closeReturned := w.Settle(closing)
+		close(release)
+		update.Wait()
+		closing.Wait()
+		Expect(closeReturned).To(BeFalse(), "Close returned while the owner goroutine was still running an Update: Close must return only once the owner has stopped (wait for a channel that the owner closes as it returns)")
+		Expect(closeErr).NotTo(HaveOccurred(), "the first Close must succeed")
+		Expect(updateErr).NotTo(HaveOccurred(), "an Update the owner had already taken must complete, even when Close comes meanwhile")
+		Expect(got).To(Equal(6), "Update must return f's result")
+	})
+
+	It("lets exactly one of many Closes at once succeed", busyTimeout, func() {
+		for range 20 {
+			s := sharedstate.NewStore()
+			const n = 4
+			errs := make([]error, n)
+			spec.Together(n, func(i int) { errs[i] = s.Close() })
+			ok := 0
+			for _, err := range errs {
+				if err == nil {
+					ok++
+				} else {
+					Expect(err).To(MatchError(sharedstate.ErrClosed), "a Close that lost must return ErrClosed")
+				}
+			}
+			Expect(ok).To(Equal(1), "%d of %d Closes at the same time returned nil: exactly one may close the Store (sync.Once), the rest return ErrClosed", ok, n)
+		}
+	})
+
 	It("stops its goroutine on Close", spec.Bubble, func() {
 		s := sharedstate.NewStore()
 		Expect(s.Set("apples", 1)).To(Succeed())
@@ -165,7 +216,7 @@ var _ = Describe("Store", func() {
 		// The bubble fails the spec if the owner goroutine is still there.
 	})
 
-	It("ends the calls that race with Close", spec.Bubble, func() {
+	It("ends the calls that race with Close", spec.Bubble, busyTimeout, func() {
 		s := sharedstate.NewStore()
 		const workers = 6
 		var wg sync.WaitGroup

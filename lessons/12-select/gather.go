@@ -16,7 +16,8 @@ import "context"
 // before the cancelled tasks have returned, so the tasks must watch
 // ctx.Done(). The tasks' context is derived from ctx.
 //
-// With no tasks, Gather returns an empty slice and nil.
+// With no tasks, Gather returns an empty slice that is not nil, and a nil
+// error: a nil slice is what a Gather that failed returns.
 func Gather[T any](ctx context.Context, tasks ...func(context.Context) (T, error)) ([]T, error) {
 	// TODO: run every task at once with a context that the first failure
 	// cancels (errgroup.WithContext does exactly this), store each result at

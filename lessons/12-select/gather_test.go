@@ -60,4 +60,23 @@ var _ = Describe("Gather", func() {
 			"Gather returned at %v, before the cancelled task had returned (1.5s): wait for every task (errgroup's Wait does) so that none outlives the call", elapsed())
 		Expect(elapsed()).To(Equal(1500*time.Millisecond), "Gather must return once the cancelled task has returned (1.5s)")
 	})
+
+	It("fails when its context is done, and cancels the tasks", spec.Bubble, func() {
+		elapsed := stopwatch()
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		cancelled := make(chan time.Duration, 2)
+		got, err := selects.Gather(ctx, hung[int](elapsed, cancelled), sleeper(time.Hour, 1), hung[int](elapsed, cancelled))
+		Expect(err).To(MatchError(context.DeadlineExceeded), "ctx expired at 2s with no task done: Gather must fail with ctx's error")
+		Expect(got).To(BeNil(), "a Gather that fails returns nil results")
+		Expect(elapsed()).To(Equal(2*time.Second), "Gather must fail when ctx expires (2s)")
+		Expect(drain(cancelled)).To(Equal(times(2, 2)), "the tasks' context must be derived from ctx, so that they see it expire: errgroup.WithContext(ctx)")
+	})
+
+	It("with no tasks returns an empty slice, not nil", func() {
+		got, err := selects.Gather[int](context.Background())
+		Expect(err).NotTo(HaveOccurred(), "with nothing to run, nothing can fail")
+		Expect(got).NotTo(BeNil(), "with no tasks Gather must return an empty slice that is not nil: nil results mean that the Gather failed")
+		Expect(got).To(BeEmpty(), "with no tasks there are no results")
+	})
 })

@@ -35,12 +35,15 @@ func NewLimiter(n int, per time.Duration) *Limiter {
 
 // Wait returns nil as soon as the caller is admitted: at once if the current
 // period has allowance left, otherwise at the start of a later period. If
-// ctx is done first it returns ctx.Err() and uses no allowance. Once Stop
-// has been called it returns ErrStopped, both to callers already waiting and
-// to later calls.
+// ctx is done first it returns ctx.Err() and uses no allowance; a ctx that
+// is already done when Wait is called counts as done first, even when
+// allowance is left. Once Stop has been called it returns ErrStopped, both
+// to callers already waiting and to later calls, whether or not their ctx
+// is done.
 func (l *Limiter) Wait(ctx context.Context) error {
-	// TODO: return ErrStopped if stopped; otherwise select on taking a token,
-	// on Stop and on ctx.Done().
+	// TODO: return ErrStopped if stopped, and ctx.Err() if ctx is already
+	// done (a select with a default case looks without waiting); otherwise
+	// select on taking a token, on Stop and on ctx.Done().
 	panic("TODO: Wait: take a token, or give up when ctx is done or the limiter stops")
 }
 

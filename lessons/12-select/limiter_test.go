@@ -107,6 +107,40 @@ var _ = Describe("Limiter", func() {
 			"the caller that gave up must not have used the next period's allowance: the next Wait must be admitted at 1h")
 	})
 
+	It("takes no allowance for a ctx that is already done", spec.Bubble, func() {
+		elapsed := stopwatch()
+		l := selects.NewLimiter(2, time.Second)
+		defer l.Stop()
+		done, cancel := context.WithCancel(context.Background())
+		cancel()
+		for range 20 {
+			Expect(l.Wait(done)).To(MatchError(context.Canceled),
+				"Wait with a ctx that was already done must return ctx.Err() and use no allowance, even with allowance left: look at ctx.Done() first, with a select that has a default case (a select with several ready cases picks at random)")
+		}
+		var got admissions
+		for range 3 {
+			Expect(l.Wait(context.Background())).To(Succeed())
+			got.add(elapsed())
+		}
+		Expect(got.count()).To(Equal(map[string]int{"0s": 2, "1s": 1}),
+			"the callers whose ctx was done must not have used this period's allowance: 2 must still be admitted at once, the third at 1s")
+	})
+
+	It("panics when made with n < 1 or per <= 0", spec.Bubble, func() {
+		Expect(func() { selects.NewLimiter(1, time.Second).Stop() }).NotTo(Panic(), "NewLimiter(1, time.Second) and its Stop must not panic")
+		for _, bad := range []struct {
+			n   int
+			per time.Duration
+		}{{0, time.Second}, {-1, time.Second}, {1, 0}, {1, -time.Second}} {
+			var l *selects.Limiter
+			Expect(func() { l = selects.NewLimiter(bad.n, bad.per) }).To(Panic(),
+				"NewLimiter(%d, %v) must panic: a limiter needs n >= 1 and per > 0", bad.n, bad.per)
+			if l != nil {
+				l.Stop()
+			}
+		}
+	})
+
 	It("Stop releases the waiters and leaves nothing running", spec.Bubble, func() {
 		l := selects.NewLimiter(1, time.Second)
 		Expect(l.Wait(context.Background())).To(Succeed(), "a new limiter has its whole allowance: the first Wait must return nil at once")
@@ -132,6 +166,13 @@ var _ = Describe("Limiter", func() {
 			Expect(spare.Wait(context.Background())).To(MatchError(selects.ErrStopped),
 				"Wait after Stop must return ErrStopped, even with allowance left: look at the stop channel first, a select picks at random among ready cases")
 		}
+		done, cancel := context.WithCancel(context.Background())
+		cancel()
+		for range 10 {
+			Expect(spare.Wait(done)).To(MatchError(selects.ErrStopped),
+				"Wait after Stop must return ErrStopped whatever its ctx: look at the stop channel before ctx")
+		}
+		Expect(spare.Stop).To(Panic(), "a second Stop must panic: it is an error to stop a limiter twice (closing a closed channel panics, so do not guard it with sync.Once)")
 		time.Sleep(10 * time.Second)
 		// Both limiters are stopped: their goroutines and tickers must be gone
 		// when the spec ends.

@@ -2,6 +2,7 @@ package selects_test
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -102,5 +103,30 @@ var _ = Describe("Merge", func() {
 		Expect(closed).To(BeTrue(), "with no inputs there is nothing to wait for: Merge must return a channel that is (or soon is) closed")
 		Expect(got).To(BeEmpty(), "with no inputs no value can arrive")
 		Expect(closedAt).To(BeZero(), "with no inputs the merged channel must be closed at once")
+	})
+})
+
+var _ = Describe("Merge of inputs whose values are all ready", func() {
+	It("keeps the order of each input", spec.Bubble, func() {
+		const n = 30
+		a, b := make(chan int, n), make(chan int, n)
+		for i := range n {
+			a <- i
+			b <- 100 + i
+		}
+		close(a)
+		close(b)
+		var fromA, fromB []int
+		for v := range selects.Merge[int](a, b) {
+			if v < 100 {
+				fromA = append(fromA, v)
+			} else {
+				fromB = append(fromB, v)
+			}
+		}
+		Expect(fromA).To(HaveLen(n), "every value of the first input must arrive once")
+		Expect(fromB).To(HaveLen(n), "every value of the second input must arrive once")
+		Expect(sort.IntsAreSorted(fromA) && sort.IntsAreSorted(fromB)).To(BeTrue(),
+			"the values of one input came out of order (%v): forward each input's values one after the other, from one goroutine per input, not a goroutine per value", fromA)
 	})
 })

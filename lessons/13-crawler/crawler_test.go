@@ -2,6 +2,7 @@ package crawler_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -16,6 +17,11 @@ import (
 	crawler "github.com/threadlings/threadlings/lessons/13-crawler"
 	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
+
+// crawlTimeout is the real time of a crawl on the fake clock: a few
+// milliseconds on a quiet machine, seconds on a busy one with the race
+// detector on. A crawl that deadlocks fails at once anyway.
+var crawlTimeout = SpecTimeout(10 * time.Second)
 
 // crawl crawls s's server from "/" and returns the result with every URL
 // turned back into a path, the error, and how long the crawl took.
@@ -64,7 +70,7 @@ func star(n int, delay time.Duration) map[string]page {
 }
 
 var _ = Describe("Crawl", func() {
-	It("fetches every reachable page exactly once", spec.Bubble, func() {
+	It("fetches every reachable page exactly once", spec.Bubble, crawlTimeout, func() {
 		pages := generated(40)
 		s := newSite(pages)
 		srv := s.start()
@@ -88,7 +94,7 @@ var _ = Describe("Crawl", func() {
 		Expect(found).To(Equal(want), "every page fetched must be in the Result: in Pages if it was fetched successfully, in Errors if not")
 	})
 
-	It("fetches a page that two pages link to only once", spec.Bubble, func() {
+	It("fetches a page that two pages link to only once", spec.Bubble, crawlTimeout, func() {
 		pages := map[string]page{
 			"/":  {links: []string{"/a", "/b"}},
 			"/a": {links: []string{"/x"}, delay: time.Second},
@@ -103,7 +109,7 @@ var _ = Describe("Crawl", func() {
 			"/a and /b both link to /x and finish at the same moment; /x was fetched %d times: checking whether a URL was seen and marking it seen must be one step under one lock, done when the link is found (not after the page is fetched)", s.fetched()["/x"])
 	})
 
-	It("keeps at most Workers fetches in flight, and that many at once", spec.Bubble, func() {
+	It("keeps at most Workers fetches in flight, and that many at once", spec.Bubble, crawlTimeout, func() {
 		s := newSite(star(12, time.Second))
 		srv := s.start()
 		defer srv.Close()
@@ -115,7 +121,7 @@ var _ = Describe("Crawl", func() {
 			"only %d fetch at a time with Workers: 3: the 12 pages of depth 1 must be fetched by 3 goroutines at once", s.inFlight.Max())
 	})
 
-	It("fetches no page deeper than MaxDepth", spec.Bubble, func() {
+	It("fetches no page deeper than MaxDepth", spec.Bubble, crawlTimeout, func() {
 		pages := generated(40)
 		for _, maxDepth := range []int{0, 1, 2, 3} {
 			s := newSite(pages)
@@ -144,7 +150,7 @@ var _ = Describe("Crawl", func() {
 		}
 	})
 
-	It("measures depth along the shortest path, even when that path is slow", spec.Bubble, func() {
+	It("measures depth along the shortest path, even when that path is slow", spec.Bubble, crawlTimeout, func() {
 		// /c is two links away through the slow page /a, three through the
 		// quick pages /b and /d, which find it long before /a is done.
 		pages := map[string]page{
@@ -168,7 +174,7 @@ var _ = Describe("Crawl", func() {
 		Expect(s.fetched()).NotTo(HaveKey("/f"), "/f is 4 links from the start, deeper than MaxDepth 3")
 	})
 
-	It("records failing pages and crawls on", spec.Bubble, func() {
+	It("records failing pages and crawls on", spec.Bubble, crawlTimeout, func() {
 		pages := map[string]page{
 			"/":        {links: []string{"/gone", "/broken", "/slow"}},
 			"/broken":  {links: []string{"/never"}, status: http.StatusInternalServerError},
@@ -194,7 +200,7 @@ var _ = Describe("Crawl", func() {
 		Expect(s.fetched()["/broken"]).To(Equal(1), "/broken failed once: it must not be fetched again when /deepest links to it")
 	})
 
-	It("stops at once when the context is cancelled", spec.Bubble, func() {
+	It("stops at once when the context is cancelled", spec.Bubble, crawlTimeout, func() {
 		s := newSite(star(6, 10*time.Second))
 		srv := s.start()
 		defer srv.Close()
@@ -216,7 +222,52 @@ var _ = Describe("Crawl", func() {
 			"after the context ended, Crawl must not start any more fetches: the site got %d requests, want 4 (the start page and the three in flight)", s.total())
 	})
 
-	It("spaces its requests by 1/RatePerSecond", spec.Bubble, func() {
+	It("puts every page it asked for in one map when it is cut short", spec.Bubble, crawlTimeout, func() {
+		s := newSite(star(6, 10*time.Second))
+		srv := s.start()
+		defer srv.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
+		defer cancel()
+		got, errs, err, _ := crawl(ctx, srv, srv.Client(), crawler.Options{Workers: 3, MaxDepth: 1})
+		Expect(err).To(MatchError(context.DeadlineExceeded), "a crawl cut short by its context must return ctx.Err()")
+		Expect(got).To(Equal(map[string]int{"/": 0}), "only the start page was fetched before the context ended")
+		expectAccounted(s, got, errs, context.DeadlineExceeded)
+		Expect(errs).To(HaveLen(3), "the three pages in flight were cut short: they belong in Result.Errors, and the three still waiting for a worker's place in neither map; got %v", sortedKeys(errs))
+	})
+
+	It("stops at once when the context ends while it waits for the Limiter", spec.Bubble, crawlTimeout, func() {
+		s := newSite(star(8, 0))
+		srv := s.start()
+		defer srv.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 2500*time.Millisecond)
+		defer cancel()
+		got, errs, err, took := crawl(ctx, srv, srv.Client(), crawler.Options{Workers: 4, MaxDepth: 1, RatePerSecond: 1})
+		Expect(err).To(MatchError(context.DeadlineExceeded), "a crawl cut short by its context must return ctx.Err()")
+		Expect(took).To(Equal(2500*time.Millisecond),
+			"the context ended 2.5 s into the crawl while workers waited for their turn at the Limiter (one request a second); Crawl returned after %v: wait for the Limiter with the crawl's ctx, not context.Background()", took)
+		time.Sleep(time.Minute)
+		Expect(s.total()).To(Equal(3), "one request a second from 0 s, and the context ended at 2.5 s: the site must get 3 requests, not %d", s.total())
+		expectAccounted(s, got, errs, context.DeadlineExceeded)
+		Expect(got).To(HaveLen(3), "the start page and the two pages fetched at 1 s and 2 s belong in Result.Pages, got %v", got)
+		Expect(errs).To(HaveLen(4),
+			"four workers held a place and waited for their turn at the Limiter when the context ended: their pages belong in Result.Errors, with ctx's error, and the two pages still waiting for a place in neither map; got %v", sortedKeys(errs))
+	})
+
+	It("counts Workers below 1 as 1", spec.Bubble, crawlTimeout, func() {
+		for _, workers := range []int{0, -3} {
+			s := newSite(star(4, time.Second))
+			srv := s.start()
+			_, _, err, took := crawl(context.Background(), srv, srv.Client(), crawler.Options{Workers: workers, MaxDepth: 1})
+			srv.Close()
+			Expect(err).NotTo(HaveOccurred())
+			Expect(s.inFlight.Total()).To(Equal(5), "the start page and its 4 links must each be fetched once")
+			Expect(s.inFlight.Max()).To(Equal(1),
+				"%d fetches were in flight at once with Workers: %d, which counts as 1: a bound below 1 is no reason to have no bound (max(opts.Workers, 1))", s.inFlight.Max(), workers)
+			Expect(took).To(Equal(4*time.Second), "four 1 s pages one at a time take 4 s")
+		}
+	})
+
+	It("spaces its requests by 1/RatePerSecond", spec.Bubble, crawlTimeout, func() {
 		s := newSite(star(10, 0))
 		// The n-th request takes arrival[n]: the 2nd, 3rd and 4th requests
 		// end at the same moment, freeing three workers at once.
@@ -239,3 +290,29 @@ var _ = Describe("Crawl", func() {
 			"the pages take longer than 250 ms, so several fetches should be in flight at once; only one was: the Limiter spaces out the starts of the requests, it must not make them wait for one another")
 	})
 })
+
+// expectAccounted checks a crawl that ctx cut short with ctxErr: every page
+// the site was asked for is in exactly one of the Result's maps, and every
+// page in Errors that does not fail by itself was cut short by ctx.
+func expectAccounted(s *site, pages map[string]int, errs map[string]error, ctxErr error) {
+	GinkgoHelper()
+	var lost, both []string
+	for _, path := range sortedKeys(s.fetched()) {
+		_, ok := pages[path]
+		_, bad := errs[path]
+		switch {
+		case ok && bad:
+			both = append(both, path)
+		case !ok && !bad:
+			lost = append(lost, path)
+		}
+	}
+	Expect(both).To(BeEmpty(), "pages in both Result.Pages and Result.Errors: %s", strings.Join(both, ", "))
+	Expect(lost).To(BeEmpty(),
+		"the site was asked for %s, but the Result has them in neither map: a page whose fetch the context cut short belongs in Result.Errors, with the error that fetch returned", strings.Join(lost, ", "))
+	for path, err := range errs {
+		if !failing(s.pages, path) {
+			Expect(errors.Is(err, ctxErr)).To(BeTrue(), "Result.Errors[%s] is %v; the page does not fail by itself, so it must have been cut short, with an error that wraps ctx's error (%v)", path, err, ctxErr)
+		}
+	}
+}

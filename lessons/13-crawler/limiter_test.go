@@ -74,11 +74,11 @@ var _ = Describe("Limiter", func() {
 	It("lets no burst through after being idle", spec.Bubble, func() {
 		l := crawler.NewLimiter(4)
 		Expect(l.Wait(context.Background())).To(Succeed())
-		time.Sleep(10 * time.Second)
+		time.Sleep(10*time.Second + 100*time.Millisecond)
 		idle := time.Now()
 		after := waitTogether(l, 3, idle)
 		Expect(after).To(Equal(ms(0, 250, 500)),
-			"after 10 s of rest, three callers at once must go at 0, 250 and 500 ms: the first at once, the others still one interval apart (no saving up), but went at %v", after)
+			"after 10.1 s of rest, three callers at once must go at 0, 250 and 500 ms after that: the first at once (not at the next multiple of the interval), the others still one interval apart (no saving up), but went at %v", after)
 	})
 
 	It("gives up when the context ends", spec.Bubble, func() {

@@ -109,10 +109,12 @@ func Current() Info {
 // A Process runs one registered task in a child process, once.
 //
 // Create a Process with New; the zero value is not usable. Set Stdin, Stdout
-// and Stderr before Start, if at all; all methods may be called from any
-// number of goroutines at once. A started Process must be joined (Join, or
-// a JoinTimeout that reports true) for its child to be reaped; until then an
-// ended child is a zombie in the operating system's process table.
+// and Stderr before Start, if at all; all methods, Start included, may be
+// called from any number of goroutines at once. A Process reaps its child by
+// itself: a goroutine that Start starts waits for the child, so the moment
+// the child ends it is reaped (it does not stay a zombie in the operating
+// system's process table), IsAlive turns false and ExitCode tells its code,
+// whether or not anyone calls Join. Join only waits for that to happen.
 type Process struct {
 	// Stdin, Stdout and Stderr are the child's standard input, output and
 	// error, as in exec.Cmd: nil means the null device. An *os.File is
@@ -184,18 +186,19 @@ func (p *Process) Pid() int {
 	return p.pid
 }
 
-// IsAlive reports whether the child is running: from the moment Start
-// returns until the child has ended and been reaped.
+// IsAlive reports whether the child is running: true from the moment Start
+// returns until the child has ended, false before Start and after. The child
+// is reaped as it ends, so once IsAlive is false ExitCode has the code.
 func (p *Process) IsAlive() bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.cmd != nil && p.state == nil
 }
 
-// ExitCode returns the child's exit code once it has ended: the code its
-// task returned, 2 if the task panicked (Go's code for a program that dies
-// of a panic), and -1 if a signal killed it (see ExitSignal). It is -1
-// before Start and while the child runs. Python's exitcode is None then,
+// ExitCode returns the child's exit code once it has ended, joined or not:
+// the code its task returned, 2 if the task panicked (Go's code for a
+// program that dies of a panic), and -1 if a signal killed it (see
+// ExitSignal). It is -1 before Start and while the child runs. Python's exitcode is None then,
 // and -N for a child killed by signal N.
 func (p *Process) ExitCode() int {
 	p.mu.Lock()
@@ -221,7 +224,7 @@ func (p *Process) ExitSignal() os.Signal {
 	return nil
 }
 
-// Join waits until the child has ended and reaps it. Any number of
+// Join waits until the child has ended and been reaped. Any number of
 // goroutines may Join the same Process; an ended Process is joined at once.
 // Join returns nil whatever the child's exit code (see ExitCode), and
 // ErrNotStarted, without waiting, if Start has not been called.

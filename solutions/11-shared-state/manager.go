@@ -123,7 +123,9 @@ func (m *Manager) Close() error {
 // replied with one or the connection failed.
 //
 // Create a Client with NewClient. Its methods may be called from several
-// goroutines at once; their requests go out one at a time.
+// goroutines at once; their requests go out one at a time: a request is sent
+// only once the reply to the one before it has been read, so that each call
+// gets its own reply.
 type Client struct {
 	mu  sync.Mutex // one request and its reply at a time
 	enc *json.Encoder

@@ -20,7 +20,8 @@ import (
 // before the cancelled tasks have returned, so the tasks must watch
 // ctx.Done(). The tasks' context is derived from ctx.
 //
-// With no tasks, Gather returns an empty slice and nil.
+// With no tasks, Gather returns an empty slice that is not nil, and a nil
+// error: a nil slice is what a Gather that failed returns.
 func Gather[T any](ctx context.Context, tasks ...func(context.Context) (T, error)) ([]T, error) {
 	g, ctx := errgroup.WithContext(ctx)
 	results := make([]T, len(tasks))

@@ -65,13 +65,20 @@ func (l *Limiter) refill() {
 
 // Wait returns nil as soon as the caller is admitted: at once if the current
 // period has allowance left, otherwise at the start of a later period. If
-// ctx is done first it returns ctx.Err() and uses no allowance. Once Stop
-// has been called it returns ErrStopped, both to callers already waiting and
-// to later calls.
+// ctx is done first it returns ctx.Err() and uses no allowance; a ctx that
+// is already done when Wait is called counts as done first, even when
+// allowance is left. Once Stop has been called it returns ErrStopped, both
+// to callers already waiting and to later calls, whether or not their ctx
+// is done.
 func (l *Limiter) Wait(ctx context.Context) error {
 	select {
 	case <-l.stop: // checked first: a select with several ready cases picks at random
 		return ErrStopped
+	default:
+	}
+	select {
+	case <-ctx.Done(): // then ctx, for the same reason: a done ctx takes no allowance
+		return ctx.Err()
 	default:
 	}
 	select {

@@ -33,8 +33,9 @@ type Options struct {
 	RatePerSecond int
 }
 
-// A Result is what a crawl found. Every page Crawl fetched is in exactly one
-// of its two maps.
+// A Result is what a crawl found. Every page Crawl asked the site for is in
+// exactly one of its two maps, including the pages of a crawl that was cut
+// short (see Crawl).
 type Result struct {
 	// Pages maps the URL of every page fetched successfully to its depth.
 	Pages map[string]int
@@ -59,9 +60,12 @@ type Result struct {
 //
 // If ctx is cancelled, Crawl starts no more fetches, cuts short the ones in
 // flight (fetch makes its request with the ctx it is given) and returns at
-// once with what it has found so far and ctx.Err(). A page cut short may be
-// in Result.Errors or in neither map. In every case, no goroutine that Crawl
-// started is left running when it returns.
+// once with what it has found so far and ctx.Err(). A page that Crawl had
+// started on when ctx ended (it held a worker's place, and was waiting for
+// its turn at the Limiter or being fetched) is in Result.Errors, with an
+// error that wraps ctx's error; a page still waiting for a worker's place is
+// in neither map. In every case, no goroutine that Crawl started is left
+// running when it returns.
 func Crawl(ctx context.Context, client *http.Client, start string, opts Options) (Result, error) {
 	res := Result{Pages: map[string]int{}, Errors: map[string]error{}}
 	limiter := NewLimiter(opts.RatePerSecond)

@@ -1,0 +1,303 @@
+// threadlings:want race
+
+// Pid reads the pid without the lock: fine after Start, a data race with a
+// Start running on another goroutine.
+
+// Package process builds a Process in the image of Python's
+// multiprocessing.Process: work that runs in another program, with its own
+// pid and its own memory, started once, watched with IsAlive, stopped with
+// Terminate or Kill, and waited for with Join. Go cannot fork a running
+// program the way Python does, so the other program is this one started
+// again: the child finds in its environment the name of the task to run,
+// runs it, and exits with the code the task returned.
+//
+// Tasks are registered by name in every copy of the program (Register, from
+// an init function), and main, or TestMain, calls RunChild first thing, so
+// that a copy started as a child runs its task instead of the program.
+package process
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// taskEnv is the environment variable that tells a copy of the program that
+// it is a child, and which task it must run.
+const taskEnv = "THREADLINGS_PROCESS_TASK"
+
+// Errors returned when a Process is used out of order.
+var (
+	// ErrStarted is returned by Start on a Process that was already started,
+	// whether it is still running or has ended: a process can only be
+	// started once.
+	ErrStarted = errors.New("process: a process can only be started once")
+	// ErrNotStarted is returned by Join, JoinTimeout, Terminate and Kill on
+	// a Process that was never started.
+	ErrNotStarted = errors.New("process: the process was never started")
+	// ErrUnknownTask is returned (wrapped) by Start when no task was
+	// registered under the Process's task name.
+	ErrUnknownTask = errors.New("process: no task registered under that name")
+)
+
+var (
+	tasksMu sync.Mutex
+	tasks   = map[string]func(args []string) int{}
+)
+
+// Register makes task available, under name, to the children that Start
+// starts. A task is the main of a small program: it gets the arguments given
+// to New, reads and writes os.Stdin, os.Stdout and os.Stderr, and returns
+// the code the child exits with.
+//
+// Every copy of the program must register the same tasks, so call Register
+// from an init function, never from code that only the parent runs. Register
+// panics if name is already registered or task is nil.
+func Register(name string, task func(args []string) int) {
+	if task == nil {
+		panic("process: Register of a nil task " + name)
+	}
+	tasksMu.Lock()
+	defer tasksMu.Unlock()
+	if _, dup := tasks[name]; dup {
+		panic("process: task " + name + " registered twice")
+	}
+	tasks[name] = task
+}
+
+func lookup(name string) func(args []string) int {
+	tasksMu.Lock()
+	defer tasksMu.Unlock()
+	return tasks[name]
+}
+
+// RunChild is the entry point of a child. In a program that was not started
+// by Start it returns at once and does nothing. In a child it runs the task
+// named by its environment with the child's command-line arguments, and
+// exits with the code the task returned; it never returns.
+//
+// Call it first thing in main (after the init functions have registered the
+// tasks); a test binary calls it from TestMain.
+func RunChild() {
+	name, ok := os.LookupEnv(taskEnv)
+	if !ok {
+		return
+	}
+	task := lookup(name)
+	if task == nil {
+		fmt.Fprintf(os.Stderr, "process: no task named %q in this program\n", name)
+		os.Exit(2)
+	}
+	// A panic in the task is not recovered: it ends this child, and only
+	// this child, with the runtime's exit code 2 and its report on stderr.
+	os.Exit(task(os.Args[1:]))
+}
+
+// Info describes a running program.
+type Info struct {
+	Pid  int    // the process id the operating system gave it
+	Task string // the task it runs as a child, or "" for the main program
+}
+
+// Current describes the program it is called in, like Python's
+// multiprocessing.current_process(): in a child, its own pid and the name of
+// its task; in the main program, the main program's pid and "".
+func Current() Info {
+	return Info{Pid: os.Getpid(), Task: os.Getenv(taskEnv)}
+}
+
+// A Process runs one registered task in a child process, once.
+//
+// Create a Process with New; the zero value is not usable. Set Stdin, Stdout
+// and Stderr before Start, if at all; all methods, Start included, may be
+// called from any number of goroutines at once. A Process reaps its child by
+// itself: a goroutine that Start starts waits for the child, so the moment
+// the child ends it is reaped (it does not stay a zombie in the operating
+// system's process table), IsAlive turns false and ExitCode tells its code,
+// whether or not anyone calls Join. Join only waits for that to happen.
+type Process struct {
+	// Stdin, Stdout and Stderr are the child's standard input, output and
+	// error, as in exec.Cmd: nil means the null device. An *os.File is
+	// handed to the child as it is; for any other value a goroutine copies,
+	// and Join returns only once the copying is done.
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+
+	task string
+	args []string
+
+	mu    sync.Mutex
+	cmd   *exec.Cmd        // nil until Start succeeds
+	pid   int              // the child's pid, once started
+	state *os.ProcessState // set once the child has ended and been reaped
+	done  chan struct{}    // closed right after state is set
+}
+
+// New returns a Process that will run the task registered under task, with
+// args as its arguments, when it is started.
+func New(task string, args ...string) *Process {
+	return &Process{task: task, args: args, done: make(chan struct{})}
+}
+
+// Start starts the child: this program again, told to run the Process's
+// task. It returns once the child exists, without waiting for the task.
+// Start returns an error wrapping ErrUnknownTask, and starts nothing, when
+// no task is registered under the name given to New. It is an error to call
+// Start more than once: later calls return ErrStarted and do nothing.
+func (p *Process) Start() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cmd != nil {
+		return ErrStarted
+	}
+	if lookup(p.task) == nil {
+		return fmt.Errorf("%w: %q", ErrUnknownTask, p.task)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(exe, p.args...)
+	cmd.Env = append(os.Environ(), taskEnv+"="+p.task)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = p.Stdin, p.Stdout, p.Stderr
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	p.cmd, p.pid = cmd, cmd.Process.Pid
+	go p.wait(cmd)
+	return nil
+}
+
+// wait reaps the child when it ends and wakes every Join.
+func (p *Process) wait(cmd *exec.Cmd) {
+	cmd.Wait() // the error only repeats the exit status, kept in ProcessState
+	p.mu.Lock()
+	p.state = cmd.ProcessState
+	p.mu.Unlock()
+	close(p.done)
+}
+
+// Pid returns the child's process id: zero before Start, and the same
+// number after the child has ended.
+func (p *Process) Pid() int {
+	return p.pid
+}
+
+// IsAlive reports whether the child is running: true from the moment Start
+// returns until the child has ended, false before Start and after. The child
+// is reaped as it ends, so once IsAlive is false ExitCode has the code.
+func (p *Process) IsAlive() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.cmd != nil && p.state == nil
+}
+
+// ExitCode returns the child's exit code once it has ended, joined or not:
+// the code its task returned, 2 if the task panicked (Go's code for a
+// program that dies of a panic), and -1 if a signal killed it (see
+// ExitSignal). It is -1 before Start and while the child runs. Python's exitcode is None then,
+// and -N for a child killed by signal N.
+func (p *Process) ExitCode() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.state == nil {
+		return -1
+	}
+	return p.state.ExitCode()
+}
+
+// ExitSignal returns the signal that killed the child, such as
+// syscall.SIGTERM after Terminate. It is nil while the child runs and when
+// it exited by itself.
+func (p *Process) ExitSignal() os.Signal {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.state == nil {
+		return nil
+	}
+	if ws, ok := p.state.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return ws.Signal()
+	}
+	return nil
+}
+
+// Join waits until the child has ended and been reaped. Any number of
+// goroutines may Join the same Process; an ended Process is joined at once.
+// Join returns nil whatever the child's exit code (see ExitCode), and
+// ErrNotStarted, without waiting, if Start has not been called.
+func (p *Process) Join() error {
+	if !p.started() {
+		return ErrNotStarted
+	}
+	<-p.done
+	return nil
+}
+
+// JoinTimeout waits until the child has ended or d has passed, whichever
+// comes first, and reports whether the child has ended: it is Python's
+// join(timeout) followed by not is_alive(). A zero or negative d does not
+// wait: it only looks. JoinTimeout returns false and ErrNotStarted, without
+// waiting, if Start has not been called.
+func (p *Process) JoinTimeout(d time.Duration) (finished bool, err error) {
+	if !p.started() {
+		return false, ErrNotStarted
+	}
+	select {
+	case <-p.done:
+		return true, nil
+	default:
+	}
+	if d <= 0 {
+		return false, nil
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-p.done:
+		return true, nil
+	case <-timer.C:
+		return false, nil
+	}
+}
+
+// Terminate asks the child to stop by sending it SIGTERM, like Python's
+// terminate(). A child may catch SIGTERM to clean up before it exits; one
+// that does not is killed by it. Terminate does not wait: Join does.
+// Terminate of a child that has already ended does nothing and returns nil;
+// it returns ErrNotStarted if Start has not been called.
+func (p *Process) Terminate() error {
+	return p.send(syscall.SIGTERM)
+}
+
+// Kill stops the child at once by sending it SIGKILL, which no program can
+// catch, like Python's kill(). It is otherwise like Terminate.
+func (p *Process) Kill() error {
+	return p.send(syscall.SIGKILL)
+}
+
+func (p *Process) send(sig os.Signal) error {
+	p.mu.Lock()
+	cmd := p.cmd
+	p.mu.Unlock()
+	if cmd == nil {
+		return ErrNotStarted
+	}
+	// os.Process knows when its child was reaped and then refuses to send,
+	// so a signal never reaches another process that got the same pid.
+	if err := cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
+		return err
+	}
+	return nil
+}
+
+func (p *Process) started() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.cmd != nil
+}
