@@ -46,7 +46,7 @@ func stressCmd(ctx context.Context, s *session, args []string) int {
 		s.runner.CleanEnv, s.runner.MaxMemory, s.runner.MaxProcs = true, grade.DefaultMaxMemory, grade.DefaultMaxProcs
 		s.runner.Sandbox = func(binary string) []string {
 			return sandbox.Command(sandbox.Options{
-				Hide: []string{filepath.Join(s.opts.Root, "solutions")}, Show: []string{filepath.Dir(binary)},
+				Keep: []string{s.opts.Root}, Hide: []string{filepath.Join(s.opts.Root, "solutions")}, Show: []string{filepath.Dir(binary)},
 				FileSize: sandbox.DefaultFileSize, OpenFiles: sandbox.DefaultOpenFiles,
 			})
 		}

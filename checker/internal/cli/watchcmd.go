@@ -156,6 +156,7 @@ func (s *session) waitForWatch(changes <-chan watch.Change, keys <-chan string, 
 // showWatchRun prints one run: on a terminal, on a clean screen written in
 // one piece so that it does not flicker; otherwise as plain lines.
 func (s *session) showWatchRun(res *runner.Result, vet *vetJob, saved time.Time) {
+	started := time.Now().Add(-res.Elapsed) // before waiting for go vet
 	var buf bytes.Buffer
 	p := &render.Printer{W: &buf, Color: s.out.Color}
 	if s.env.Terminal {
@@ -166,7 +167,6 @@ func (s *session) showWatchRun(res *runner.Result, vet *vetJob, saved time.Time)
 	printResult(p, res, s.opts.Verbose, s.opts.Lang)
 	s.printVetNotes(p, vet)
 	if !saved.IsZero() {
-		started := time.Now().Add(-res.Elapsed)
 		p.Printf("%s\n", p.Dim(fmt.Sprintf("(run started %s after the save)", started.Sub(saved).Round(time.Millisecond))))
 	}
 	p.Printf("%s\n", p.Dim(watchKeys))

@@ -182,7 +182,7 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		}
 		base.Sandbox = func(binary string) []string {
 			return sandbox.Command(sandbox.Options{
-				Hide: hide, Show: []string{filepath.Dir(binary)},
+				Keep: []string{r.Root}, Hide: hide, Show: []string{filepath.Dir(binary)},
 				FileSize: sandbox.DefaultFileSize, OpenFiles: sandbox.DefaultOpenFiles,
 			})
 		}

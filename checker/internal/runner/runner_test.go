@@ -269,11 +269,14 @@ func TestPrintedRecordsDecideNothing(t *testing.T) {
 	}, verdicts(res))
 }
 
-// Code that writes to the record channel itself (here by its descriptor,
-// which graded code may not name) makes the run tampered: no spec passes.
+// Code that writes to the record channel itself makes the run tampered: no
+// spec passes. (Graded code may name a descriptor only where its lesson
+// allows os.NewFile, as lesson 09 does; this fixture allows it to show that
+// the channel's seal holds without the allow check.)
 func TestWritingToTheChannelIsTampering(t *testing.T) {
 	r := newRunner(t)
 	l := fixture("forgeries", "code.go")
+	l.Allow = []string{"os.NewFile"}
 	code := `package forgeries
 
 import "os"

@@ -24,6 +24,10 @@ import (
 
 // Options say what a sandbox hides and shows.
 type Options struct {
+	// Keep lists paths that stay visible, read-only, even where they lie
+	// under the sandbox's private /tmp: the kit, say, when it was cloned
+	// into /tmp.
+	Keep []string
 	// Hide lists paths the binary must not see: each is covered by an empty
 	// directory (missing paths are skipped).
 	Hide []string
@@ -87,6 +91,11 @@ func (o Options) args() []string {
 		"--die-with-parent",
 		"--new-session",
 		"--setenv", "TMPDIR", "/tmp",
+	}
+	for _, p := range o.Keep {
+		if filepath.IsAbs(p) {
+			args = append(args, "--ro-bind", p, p)
+		}
 	}
 	// Hidden paths become empty directories, read-only once the paths to
 	// show under them have their mount points.

@@ -19,8 +19,8 @@ func TestTheSandboxHolds(t *testing.T) {
 	if ok, why := sandbox.Available(); !ok {
 		t.Skip("no sandbox here: " + why)
 	}
-	// The kit is outside /tmp, as a real one is: the sandbox's /tmp is a
-	// private one.
+	// The kit is where the tests run, which may be under /tmp: the
+	// sandbox keeps it visible although its /tmp is a private one.
 	kit, err := os.MkdirTemp(".", ".kit-")
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +63,7 @@ func TestTheSandboxHolds(t *testing.T) {
 		`setsid sh -c 'exec -a ` + marker + ` sleep 300' </dev/null >/dev/null 2>&1 &`,
 		`echo done`,
 	}, "\n")
-	words := sandbox.Command(sandbox.Options{Hide: []string{secret, out}, FileSize: 1 << 20, OpenFiles: 64})
+	words := sandbox.Command(sandbox.Options{Keep: []string{kit}, Hide: []string{secret, out}, FileSize: 1 << 20, OpenFiles: 64})
 	words = append(words, "bash", "-c", script)
 	got, err := exec.Command(words[0], words[1:]...).CombinedOutput()
 	if err != nil {
