@@ -26,10 +26,11 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/sandbox"
 )
 
 // Sections names the parts of a bench, in the order they run.
-var Sections = []string{"edit", "verify", "grade", "gradescope"}
+var Sections = []string{"first", "edit", "verify", "grade", "gradescope"}
 
 // Options configure a bench.
 type Options struct {
@@ -58,6 +59,9 @@ type Report struct {
 	// and checker run of the same lessons with the same files.
 	Gradescope []Row
 	Grade      []Row
+	// Sandbox is grading the class with every core, in the sandbox and
+	// without it, taking turns.
+	Sandbox []Row
 	// GradeLessons is how many student-lessons grading the class scores.
 	GradeLessons int
 	Breakdown    *Breakdown // where the time of one raw edit-to-verdict goes
@@ -161,6 +165,8 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	for _, s := range o.Sections {
 		var err error
 		switch s {
+		case "first":
+			err = b.firstRun(ctx)
 		case "edit":
 			err = b.edit(ctx)
 		case "verify":
@@ -233,9 +239,6 @@ func (b *bench) timed(name string, n int, f func(i int) (time.Duration, error)) 
 // same package, alternating which goes first.
 func (b *bench) edit(ctx context.Context) error {
 	fmt.Fprintln(b.o.Log, "edit-to-verdict:")
-	if err := b.firstRun(ctx); err != nil {
-		return err
-	}
 	n := 0
 	for _, l := range course.Lessons() {
 		if len(b.o.Lessons) > 0 && !slices.Contains(b.o.Lessons, l.Dir) {
@@ -316,6 +319,7 @@ func appendFunc(file string, orig []byte, n int) error {
 // fresh machine (the module cache stays: downloading is the network's
 // time, not the kit's).
 func (b *bench) firstRun(ctx context.Context) error {
+	fmt.Fprintln(b.o.Log, "first run:")
 	row, err := b.timed("make lesson-01, empty build cache", b.o.SlowRuns, func(i int) (time.Duration, error) {
 		gocache := filepath.Join(b.tmp, fmt.Sprintf("gocache-first-%d", i))
 		defer os.RemoveAll(gocache)
@@ -374,14 +378,17 @@ func (b *bench) grade(ctx context.Context) error {
 		return err
 	}
 	checker := filepath.Join(b.kit, "bin", "checker")
-	grade := func(jobs int) func(int) (time.Duration, error) {
-		return func(i int) (time.Duration, error) {
-			out := filepath.Join(b.tmp, fmt.Sprintf("grades-%d-%d", jobs, i))
+	graded := 0
+	gradeWith := func(jobs int, sandboxed bool) func(int) (time.Duration, error) {
+		return func(int) (time.Duration, error) {
+			graded++
+			out := filepath.Join(b.tmp, fmt.Sprintf("grades-%d", graded))
 			defer os.RemoveAll(out)
-			args := []string{"grade", "--jobs", fmt.Sprint(jobs), "--lessons", "01,04", "--format", "csv", "--out", out}
+			args := []string{"grade", "--jobs", fmt.Sprint(jobs), "--lessons", "01,04", "--format", "csv", "--out", out, fmt.Sprintf("-sandbox=%t", sandboxed)}
 			return b.run(ctx, b.kit, nil, checker, append(args, students...)...)
 		}
 	}
+	grade := func(jobs int) func(int) (time.Duration, error) { return gradeWith(jobs, true) }
 	if err := b.warmGrade(ctx, checker, students); err != nil {
 		return err
 	}
@@ -402,6 +409,31 @@ func (b *bench) grade(ctx context.Context) error {
 		return err
 	}
 	b.rep.Grade = append(b.rep.Grade, row)
+	if ok, why := sandbox.Available(); !ok {
+		fmt.Fprintf(b.o.Log, "  no sandbox here, so no measure of its cost: %s\n", why)
+		return nil
+	}
+	// The sandbox's cost: the same grading with and without it, taking
+	// turns going first.
+	jobs := runtime.NumCPU()
+	with, without := Row{Name: fmt.Sprintf("checker grade --jobs %d, sandboxed", jobs)}, Row{Name: fmt.Sprintf("checker grade --jobs %d, -sandbox=false", jobs)}
+	for i := range b.o.Runs {
+		order := []*Row{&with, &without}
+		fns := []func(int) (time.Duration, error){gradeWith(jobs, true), gradeWith(jobs, false)}
+		if i%2 == 1 {
+			slices.Reverse(order)
+			slices.Reverse(fns)
+		}
+		for k, f := range fns {
+			d, err := f(i)
+			if err != nil {
+				return err
+			}
+			order[k].Times = append(order[k].Times, d)
+			fmt.Fprintf(b.o.Log, "  %-40s run %d: %6.2fs\n", order[k].Name, i+1, d.Seconds())
+		}
+	}
+	b.rep.Sandbox = []Row{with, without}
 	return nil
 }
 
