@@ -384,7 +384,7 @@ func (b *bench) grade(ctx context.Context) error {
 			graded++
 			out := filepath.Join(b.tmp, fmt.Sprintf("grades-%d", graded))
 			defer os.RemoveAll(out)
-			args := []string{"grade", "--jobs", fmt.Sprint(jobs), "--lessons", "01,04", "--format", "csv", "--out", out, fmt.Sprintf("-sandbox=%t", sandboxed)}
+			args := []string{"grade", "--jobs", fmt.Sprint(jobs), "--lessons", "01,04", "--format", "csv", "--out", out, fmt.Sprintf("--sandbox=%t", sandboxed)}
 			return b.run(ctx, b.kit, nil, checker, append(args, students...)...)
 		}
 	}
@@ -416,7 +416,7 @@ func (b *bench) grade(ctx context.Context) error {
 	// The sandbox's cost: the same grading with and without it, taking
 	// turns going first.
 	jobs := runtime.NumCPU()
-	with, without := Row{Name: fmt.Sprintf("checker grade --jobs %d, sandboxed", jobs)}, Row{Name: fmt.Sprintf("checker grade --jobs %d, -sandbox=false", jobs)}
+	with, without := Row{Name: fmt.Sprintf("checker grade --jobs %d, sandboxed", jobs)}, Row{Name: fmt.Sprintf("checker grade --jobs %d, --sandbox=false", jobs)}
 	for i := range b.o.Runs {
 		order := []*Row{&with, &without}
 		fns := []func(int) (time.Duration, error){gradeWith(jobs, true), gradeWith(jobs, false)}

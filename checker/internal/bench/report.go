@@ -228,7 +228,7 @@ func (r *Report) gradeSection(p printer) {
 	}
 	if len(r.Sandbox) == 2 {
 		p("### The sandbox's cost\n\n")
-		p("The same grading with every core, in grading's sandbox (bubblewrap: namespaces for processes and network, a read-only view of the file system, limits on memory, processes, file size and open files) and with `-sandbox=false`, taking turns going first. ")
+		p("The same grading with every core, in grading's sandbox (bubblewrap: namespaces for processes and network, a read-only view of the file system, limits on memory, processes, file size and open files) and with `--sandbox=false`, taking turns going first. ")
 		p("Only running a test binary is sandboxed; builds are not.\n\n")
 		rowsTable(p, "grading", r.Sandbox)
 		p("In the sandbox against without it: **%.2f×**.\n\n", r.sandboxRatio())

@@ -195,7 +195,7 @@ func gradeFlags(fs *flag.FlagSet, o *Options) {
 	fs.StringVar(&o.Only, "only", "", "grade this student afresh; take the others from the last run")
 	fs.IntVar(&o.MaxMemory, "max-memory", 1024, "MiB of memory one run of a student's tests may use, everything it started included")
 	fs.StringVar(&o.Cache, "cache", "", "directory that keeps grades and passing reference runs between gradings (default: OUT/.cache)")
-	fs.BoolVar(&o.Sandbox, "sandbox", true, "run student code in an OS sandbox (bubblewrap, see docs/SECURITY.md); -sandbox=false grades without one, with a warning in every result")
+	fs.BoolVar(&o.Sandbox, "sandbox", true, "run student code in an OS sandbox (bubblewrap, see docs/SECURITY.md); --sandbox=false grades without one, with a warning in every result")
 }
 
 func stressFlags(fs *flag.FlagSet, o *Options) {

@@ -178,7 +178,7 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 	}
 	ok, why := sandbox.Available()
 	if o.NoSandbox {
-		ok, why = false, "turned off with -sandbox=false"
+		ok, why = false, "turned off with --sandbox=false"
 	}
 	if ok {
 		hide := append([]string{filepath.Join(r.Root, "solutions"), tmp}, o.Hide...)
