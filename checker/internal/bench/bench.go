@@ -30,7 +30,7 @@ import (
 )
 
 // Sections names the parts of a bench, in the order they run.
-var Sections = []string{"first", "edit", "verify", "grade", "gradescope"}
+var Sections = []string{"first", "edit", "verify", "grade", "sandbox", "gradescope"}
 
 // Options configure a bench.
 type Options struct {
@@ -113,11 +113,13 @@ func median(ts []time.Duration) time.Duration {
 
 // bench is one run of Run.
 type bench struct {
-	o    Options
-	kit  string // the copy of the kit
-	tmp  string
-	rep  *Report
-	base []string // environment of every command
+	o        Options
+	kit      string // the copy of the kit
+	tmp      string
+	rep      *Report
+	base     []string // environment of every command
+	students []string // the fixture class, once made
+	graded   int      // gradings so far, each into an output directory of its own
 	// cpu is the processor time of the commands run since timed last
 	// cleared it: theirs and their children's, user and system.
 	cpu time.Duration
@@ -173,6 +175,8 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 			err = b.verify(ctx)
 		case "grade":
 			err = b.grade(ctx)
+		case "sandbox":
+			err = b.sandboxCost(ctx)
 		case "gradescope":
 			err = b.gradescope(ctx)
 		default:
@@ -378,17 +382,7 @@ func (b *bench) grade(ctx context.Context) error {
 		return err
 	}
 	checker := filepath.Join(b.kit, "bin", "checker")
-	graded := 0
-	gradeWith := func(jobs int, sandboxed bool) func(int) (time.Duration, error) {
-		return func(int) (time.Duration, error) {
-			graded++
-			out := filepath.Join(b.tmp, fmt.Sprintf("grades-%d", graded))
-			defer os.RemoveAll(out)
-			args := []string{"grade", "--jobs", fmt.Sprint(jobs), "--lessons", "01,04", "--format", "csv", "--out", out, fmt.Sprintf("--sandbox=%t", sandboxed)}
-			return b.run(ctx, b.kit, nil, checker, append(args, students...)...)
-		}
-	}
-	grade := func(jobs int) func(int) (time.Duration, error) { return gradeWith(jobs, true) }
+	grade := func(jobs int) func(int) (time.Duration, error) { return b.gradeClass(ctx, students, jobs, true) }
 	if err := b.warmGrade(ctx, checker, students); err != nil {
 		return err
 	}
@@ -409,17 +403,42 @@ func (b *bench) grade(ctx context.Context) error {
 		return err
 	}
 	b.rep.Grade = append(b.rep.Grade, row)
+	return nil
+}
+
+// gradeClass returns a timed grading of the fixture class with jobs at
+// once, in the sandbox or not, into an output directory of its own.
+func (b *bench) gradeClass(ctx context.Context, students []string, jobs int, sandboxed bool) func(int) (time.Duration, error) {
+	checker := filepath.Join(b.kit, "bin", "checker")
+	return func(int) (time.Duration, error) {
+		b.graded++
+		out := filepath.Join(b.tmp, fmt.Sprintf("grades-%d", b.graded))
+		defer os.RemoveAll(out)
+		args := []string{"grade", "--jobs", fmt.Sprint(jobs), "--lessons", "01,04", "--format", "csv", "--out", out, fmt.Sprintf("--sandbox=%t", sandboxed)}
+		return b.run(ctx, b.kit, nil, checker, append(args, students...)...)
+	}
+}
+
+// sandboxCost measures the sandbox's cost: the fixture class graded with
+// every core in the sandbox and without it, taking turns going first.
+func (b *bench) sandboxCost(ctx context.Context) error {
+	fmt.Fprintln(b.o.Log, "the sandbox's cost:")
 	if ok, why := sandbox.Available(); !ok {
 		fmt.Fprintf(b.o.Log, "  no sandbox here, so no measure of its cost: %s\n", why)
 		return nil
 	}
-	// The sandbox's cost: the same grading with and without it, taking
-	// turns going first.
+	students, err := b.makeClass(ctx)
+	if err != nil {
+		return err
+	}
+	if err := b.warmGrade(ctx, filepath.Join(b.kit, "bin", "checker"), students); err != nil {
+		return err
+	}
 	jobs := runtime.NumCPU()
 	with, without := Row{Name: fmt.Sprintf("checker grade --jobs %d, sandboxed", jobs)}, Row{Name: fmt.Sprintf("checker grade --jobs %d, --sandbox=false", jobs)}
 	for i := range b.o.Runs {
 		order := []*Row{&with, &without}
-		fns := []func(int) (time.Duration, error){gradeWith(jobs, true), gradeWith(jobs, false)}
+		fns := []func(int) (time.Duration, error){b.gradeClass(ctx, students, jobs, true), b.gradeClass(ctx, students, jobs, false)}
 		if i%2 == 1 {
 			slices.Reverse(order)
 			slices.Reverse(fns)
@@ -580,9 +599,12 @@ func (b *bench) pristine(dir string) error {
 	return nil
 }
 
-// makeClass builds the fixture class with the script in classScript and
-// returns the students' directories.
+// makeClass builds the fixture class with the script in classScript, once,
+// and returns the students' directories.
 func (b *bench) makeClass(ctx context.Context) ([]string, error) {
+	if b.students != nil {
+		return b.students, nil
+	}
 	a, err := txtar.ParseFile(filepath.Join(b.kit, classScript))
 	if err != nil {
 		return nil, err
@@ -625,6 +647,7 @@ func (b *bench) makeClass(ctx context.Context) ([]string, error) {
 	if len(students) == 0 {
 		return nil, fmt.Errorf("%s grades no student", classScript)
 	}
+	b.students = students
 	return students, nil
 }
 
