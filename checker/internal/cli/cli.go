@@ -16,6 +16,7 @@ import (
 
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/msg"
 	"github.com/threadlings/threadlings/checker/internal/render"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 )
@@ -167,7 +168,7 @@ func hintFlags(fs *flag.FlagSet, o *Options) {
 }
 
 func langFlag(fs *flag.FlagSet, o *Options) {
-	fs.StringVar(&o.Lang, "lang", "en", "language of hints and titles: en or ko")
+	fs.StringVar(&o.Lang, "lang", "", "language of everything a learner reads: en or ko (default: $THREADLINGS_LANG, else ko under a Korean locale, else en)")
 }
 
 func watchFlags(fs *flag.FlagSet, o *Options) {
@@ -270,13 +271,12 @@ func Main(args []string, env Env) int {
 		}
 		return ExitUsage
 	}
-	if opts.Lang == "" {
-		opts.Lang = "en"
-	}
-	if opts.Lang != "en" && opts.Lang != "ko" {
-		fmt.Fprintf(env.Stderr, "checker %s: --lang must be en or ko, not %q\n", c.name, opts.Lang)
+	lang, err := msg.Choose(opts.Lang, env.Getenv)
+	if bad := (*msg.BadLangError)(nil); errors.As(err, &bad) {
+		fmt.Fprint(env.Stderr, msg.F(lang, "checker %s: %s must be en or ko, not %q\n", c.name, bad.Source, bad.Value))
 		return ExitUsage
 	}
+	opts.Lang = lang
 	root, err := findRoot(opts.Root, env.Dir)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "checker:", err)
@@ -286,8 +286,8 @@ func Main(args []string, env Env) int {
 	cc := &session{
 		env:    env,
 		opts:   opts,
-		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv)},
-		status: newStatusLine(env.Stderr, env.StatusTerminal, env.Width),
+		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv), Lang: lang},
+		status: newStatusLine(env.Stderr, env.StatusTerminal, env.Width, lang),
 		runner: &runner.Runner{
 			Root:       root,
 			Go:         env.Getenv("THREADLINGS_GO"),
@@ -299,7 +299,7 @@ func Main(args []string, env Env) int {
 	}
 	if cc.runner.Race {
 		if ok, why := runner.RaceAvailable(cc.runner.Go); !ok {
-			fmt.Fprintf(env.Stderr, "checker: running without the race detector: %s. Install a C compiler (gcc) to catch data races.\n", why)
+			fmt.Fprint(env.Stderr, msg.F(lang, "checker: running without the race detector: %s. Install a C compiler (gcc) to catch data races.\n", why))
 			cc.runner.Race = false
 		}
 	}

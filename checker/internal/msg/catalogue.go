@@ -1,0 +1,120 @@
+package msg
+
+// korean holds the Korean text of every message, keyed by its English
+// text. A Korean format may take its arguments in another order with
+// explicit indexes (%[2]d), but must use each of them with the same verb.
+//
+// Words: 스펙 (spec), 레슨 (lesson), 고루틴, 뮤텍스, 락, 채널, 데이터 경쟁,
+// 교착 상태, 컨텍스트, 레이스 디텍터. A sentence does not put a particle
+// straight after an argument whose last sound is not known (은/는, 을/를
+// depend on it): it names the thing ("make lesson-%s 명령을") instead.
+var korean = map[string]string{
+	// Verdicts, as the run and the summary name them (internal/verdict).
+	"pass":        "통과",
+	"fail":        "실패",
+	"panic":       "패닉",
+	"timeout":     "시간 초과",
+	"race":        "데이터 경쟁",
+	"leak":        "고루틴 누수",
+	"crash":       "비정상 종료",
+	"not-run":     "실행 안 됨",
+	"build-error": "빌드 오류",
+	"forbidden":   "허용 안 됨",
+	"tampered":    "변조됨",
+
+	// checker run, and the result that watch shows.
+	"%s does not compile:\n": "%s 코드가 컴파일되지 않습니다:\n",
+	"your code uses what this lesson does not allow, so no spec was run:\n": "이 레슨에서 허용하지 않는 것을 코드에서 쓰고 있어서 스펙을 하나도 실행하지 않았습니다:\n",
+	"      (the rules: docs/SECURITY.md)\n":                                 "      (규칙은 docs/SECURITY.md에 있습니다)\n",
+	"the run's records cannot be trusted: %s\n":                             "실행 기록을 믿을 수 없습니다: %s\n",
+	"at %s\n":                                "위치: %s\n",
+	"output:\n":                              "출력:\n",
+	"\n… %d more lines (-v shows all)":       "\n… %d줄 더 있음 (-v를 붙이면 모두 보입니다)",
+	"\n--- go test output ---\n%s\n":         "\n--- go test 출력 ---\n%s\n",
+	"checking your code with go vet":         "go vet으로 코드를 검사하는 중",
+	"checker: could not save progress: %v\n": "checker: 진행 상황을 저장하지 못했습니다: %v\n",
+	"the test binary ran no spec":            "테스트 바이너리가 스펙을 하나도 실행하지 않았습니다",
+	", cached":                               ", 캐시된 결과",
+	"%d %s":                                  "%[2]s %[1]d개",
+	"%s: all %d specs pass (%s%s).":          "%s: 스펙 %d개 모두 통과 (%s%s).",
+	"%s: %d of %d specs pass; %s (%s%s).":    "%[1]s: 스펙 %[3]d개 중 %[2]d개 통과. %[4]s (%[5]s%[6]s).",
+	"%s: no spec ran: %s (%s).":              "%s: 실행된 스펙이 없습니다. %s (%s).",
+	"%s: not graded: the test binary's records were tampered with.":                                                         "%s: 채점하지 않았습니다. 테스트 바이너리의 기록이 변조되었습니다.",
+	"%s: not run: the build did not finish in time. Run make lesson-%s again.":                                              "%s: 실행하지 못했습니다. 빌드가 제한 시간 안에 끝나지 않았습니다. make lesson-%s 명령을 다시 실행하세요.",
+	"%s: does not compile. Fix the first error above and run make lesson-%s again.":                                         "%s: 컴파일되지 않습니다. 위에 나온 첫 번째 오류를 고친 뒤 make lesson-%s 명령을 다시 실행하세요.",
+	"%s: not run: change the lines above to use only what the lesson allows, then run make lesson-%s again.":                "%s: 실행하지 않았습니다. 위에 나온 줄이 레슨에서 허용하는 것만 쓰도록 고친 뒤 make lesson-%s 명령을 다시 실행하세요.",
+	"\nRun make lesson-%s again; if it says the same, run bin/checker run -v %s to see everything the test binary printed.": "\nmake lesson-%s 명령을 다시 실행해 보세요. 결과가 같으면 bin/checker run -v %s 명령으로 테스트 바이너리가 출력한 내용을 모두 보세요.",
+	"\nFix the first failure above, then make lesson-%s again. The lesson: %s/README.md. Stuck? make hint-%s":               "\n위에 나온 첫 번째 실패부터 고치고 make lesson-%s 명령을 다시 실행하세요. 레슨 설명: %s/README.ko.md. 막히면: make hint-%s",
+	"Notes from go vet on your code (they do not change the verdicts):":                                                     "go vet이 여러분의 코드에서 찾은 점 (판정에는 영향이 없습니다):",
+
+	// The notes a run can end with (package runner).
+	"the test binary asked to be restarted but no spec had ended: it was stopped so that it cannot run for ever": "테스트 바이너리가 다시 시작해 달라고 했지만 끝난 스펙이 하나도 없어서, 끝없이 돌지 않도록 멈췄습니다",
+	"the run hit its hard time limit before every spec had run":                                                  "모든 스펙을 실행하기 전에 실행 시간 상한에 걸렸습니다",
+	"the test binary exited before its specs ran: does init or TestMain call os.Exit?":                           "테스트 바이너리가 스펙을 실행하기 전에 종료했습니다. init이나 TestMain에서 os.Exit를 부르고 있지 않나요?",
+
+	// The status line while a run works.
+	" with the race detector": " (레이스 디텍터 사용)",
+	"building lesson %s%s — the first build takes a minute or two, later ones a second or two": "레슨 %s 빌드 중%s — 첫 빌드는 1~2분, 그다음부터는 1~2초 걸립니다",
+	"running lesson %s's specs": "레슨 %s의 스펙 실행 중",
+
+	// Choosing a lesson and a language; the environment.
+	"checker %s: name one lesson, e.g. checker %s 01\n":                                                 "checker %s: 레슨을 하나만 지정하세요. 예: checker %s 01\n",
+	"checker %s: no lesson %q: the course has lessons %s to %s (make list shows them)\n":                "checker %s: %q 레슨은 없습니다. 레슨은 %s부터 %s까지 있습니다 (make list로 볼 수 있습니다)\n",
+	"checker %s: %s must be en or ko, not %q\n":                                                         "checker %s: %s 값은 en이나 ko여야 합니다. 지금 값: %q\n",
+	"checker: running without the race detector: %s. Install a C compiler (gcc) to catch data races.\n": "checker: 레이스 디텍터 없이 실행합니다(%s). 데이터 경쟁을 잡으려면 C 컴파일러(gcc)를 설치하세요.\n",
+
+	// checker hint.
+	"Hint %d of %d": "힌트 %d/%d",
+	"\nRun make hint-%s again for the next hint.\n": "\n다음 힌트를 보려면 make hint-%s 명령을 다시 실행하세요.\n",
+	"\nThat was the last hint.\n":                   "\n마지막 힌트였습니다.\n",
+
+	// checker status and checker list.
+	"%s %d of %d lessons done\n\n":    "%[1]s 레슨 %[3]d개 중 %[2]d개 완료\n\n",
+	"not run yet":                     "아직 실행 안 함",
+	"Every lesson passes. Well done.": "모든 레슨을 통과했습니다. 수고하셨습니다!",
+	"\nNext: make lesson-%s (%s)\n":   "\n다음 레슨: make lesson-%s (%s)\n",
+
+	// checker reset.
+	"%s is already as the kit shipped it.\n":                                   "%s 디렉터리는 이미 처음 받은 그대로입니다.\n",
+	"This puts back, as the kit shipped them, and throws away your work in:\n": "다음 파일을 처음 받은 그대로 되돌립니다. 이 파일에서 작업한 내용은 사라집니다:\n",
+	"Go on? [y/N] ":      "계속할까요? [y/N] ",
+	"Nothing changed.\n": "아무것도 바꾸지 않았습니다.\n",
+	"Reset %d file(s). make lesson-%s to start again.\n": "파일 %d개를 되돌렸습니다. make lesson-%s 명령으로 처음부터 다시 시작하세요.\n",
+
+	// checker solution.
+	"Lesson %s does not pass yet (%d/%d at the last run). The solution is more use after you have fought with the lesson: try make hint-%s first.\n": "레슨 %s: 아직 통과하지 못했습니다(마지막 실행에서 %d/%d). 답안은 레슨과 충분히 씨름해 본 뒤에 봐야 더 도움이 됩니다. 먼저 make hint-%s 명령으로 힌트를 보세요.\n",
+	"To see it anyway: bin/checker solution --force %s\n": "그래도 보려면: bin/checker solution --force %s\n",
+
+	// checker watch.
+	"Save a file to run again · h hint · n next lesson · r run again · l list · q quit (then Enter)": "파일을 저장하면 다시 실행 · h 힌트 · n 다음 레슨 · r 다시 실행 · l 목록 · q 끝내기 (누른 뒤 Enter)",
+	"Lesson %s passes!":               "레슨 %s 통과!",
+	"Next: lesson %s, %s.":            "다음 레슨: %s, %s",
+	"(run started %s after the save)": "(저장하고 %s 뒤에 실행 시작)",
+
+	// go vet's findings explained (explain.VetAdvice).
+	"an assignment of an atomic operation's result to the variable it changed is a second, plain write that races with the atomic ones: keep only the atomic call.":          "원자적 연산의 결과를 그 연산이 바꾼 변수에 다시 대입하면 원자적이지 않은 쓰기가 한 번 더 일어나고, 이 쓰기가 원자적 쓰기들과 경쟁합니다. 원자적 호출만 남기세요.",
+	"this copies a lock (or a value that holds one, such as a sync.WaitGroup): the copy is a separate lock, so whoever uses it guards nothing. Pass and keep it by pointer.": "여기서 락(또는 sync.WaitGroup처럼 락을 품은 값)이 복사됩니다. 복사본은 별개의 락이라서 복사본을 쓰는 쪽은 아무것도 보호하지 못합니다. 포인터로 넘기고 포인터로 보관하세요.",
+	"the arguments of a deferred call are evaluated when defer runs, not when the function returns: wrap the call in a func literal to read them at the end.":                "defer로 미룬 호출의 인자는 함수가 반환할 때가 아니라 defer 문이 실행될 때 평가됩니다. 값을 마지막에 읽으려면 호출을 함수 리터럴로 감싸세요.",
+	"the response is used before its error is checked: when the error is not nil, the response is nil.":                                                                      "에러를 확인하기 전에 응답을 쓰고 있습니다. 에러가 nil이 아니면 응답은 nil입니다.",
+	"a function started here reads a loop variable: pass it as an argument so that each goroutine gets the value it was started for.":                                        "여기서 시작한 함수가 루프 변수를 읽습니다. 고루틴마다 자기 몫의 값을 받도록 그 변수를 인자로 넘기세요.",
+	"the cancel function of this context is never called, so the context (and its timer) lives on: call it, usually with defer cancel().":                                    "이 컨텍스트의 cancel 함수를 부르는 곳이 없어서 컨텍스트(와 그 타이머)가 계속 살아 있습니다. cancel을 부르세요. 보통은 defer cancel()로 부릅니다.",
+	"the format string and its arguments do not match.":                                                                                          "형식 문자열과 인자가 맞지 않습니다.",
+	"the result of this call is thrown away, so the call does nothing useful.":                                                                   "이 호출의 결과를 버리고 있어서 호출이 아무 쓸모가 없습니다.",
+	"WaitGroup.Add runs inside the goroutine it counts, so Wait may return before Add has run: call Add before the go statement (or use wg.Go).": "WaitGroup.Add가 자기가 세는 고루틴 안에서 실행되므로, Add가 실행되기도 전에 Wait가 반환할 수 있습니다. Add는 go 문 앞에서 부르세요(또는 wg.Go를 쓰세요).",
+
+	// The parts of a race report's summary (explain.Race), for when it
+	// builds its lines through this catalogue.
+	"Read":                     "읽기",
+	"Write":                    "쓰기",
+	"Previous read":            "앞선 읽기",
+	"Previous write":           "앞선 쓰기",
+	"Atomic read":              "원자적 읽기",
+	"Atomic write":             "원자적 쓰기",
+	"Previous atomic read":     "앞선 원자적 읽기",
+	"Previous atomic write":    "앞선 원자적 쓰기",
+	"main goroutine":           "메인 고루틴",
+	"goroutine %s":             "고루틴 %s",
+	"%s by %s":                 "%[2]s의 %[1]s",
+	"goroutine %s was started": "고루틴 %s 시작",
+	" at %s":                   ", 위치 %s",
+}
