@@ -153,8 +153,9 @@ func runeWidth(r rune) int {
 	return 1
 }
 
-// Wrap breaks s into lines of at most width runes, at spaces. A word longer
-// than width gets a line of its own.
+// Wrap breaks s into lines of at most width terminal cells, at spaces
+// (Hangul takes two cells a character). A word longer than width gets a
+// line of its own.
 func Wrap(s string, width int) string {
 	var b strings.Builder
 	for i, para := range strings.Split(s, "\n") {
@@ -163,7 +164,7 @@ func Wrap(s string, width int) string {
 		}
 		n := 0
 		for j, word := range strings.Fields(para) {
-			w := len([]rune(word))
+			w := visibleLen(word)
 			if j > 0 && n+1+w > width {
 				b.WriteString("\n")
 				n = 0
