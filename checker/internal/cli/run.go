@@ -176,11 +176,11 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool) {
 // feedback is the block shown under a failed spec.
 func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, verbose bool) string {
 	var b strings.Builder
-	msg := sp.Message
+	text := msg.Feedback(p.Lang, sp.Message)
 	if !verbose {
-		msg = trimLines(p, msg, 12)
+		text = trimLines(p, text, 12)
 	}
-	b.WriteString(msg)
+	b.WriteString(text)
 	b.WriteString("\n")
 	switch sp.Verdict {
 	case verdict.Race:
@@ -188,7 +188,7 @@ func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, verbose bool) 
 			b.WriteString(line + "\n")
 		}
 	case verdict.Timeout, verdict.Leak:
-		if sp.Detail != "" && !strings.Contains(msg, sp.Detail) {
+		if sp.Detail != "" && !strings.Contains(text, sp.Detail) {
 			b.WriteString(trimLines(p, sp.Detail, 8) + "\n")
 		}
 	}

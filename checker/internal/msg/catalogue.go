@@ -52,6 +52,26 @@ var korean = map[string]string{
 	"the run hit its hard time limit before every spec had run":                                                  "모든 스펙을 실행하기 전에 실행 시간 상한에 걸렸습니다",
 	"the test binary exited before its specs ran: does init or TestMain call os.Exit?":                           "테스트 바이너리가 스펙을 실행하기 전에 종료했습니다. init이나 TestMain에서 os.Exit를 부르고 있지 않나요?",
 
+	// The verdicts' messages, from the spec helpers (lessons/internal/spec)
+	// and the runner: whole lines, and the prefixes of Feedback.
+	"DATA RACE: two goroutines touched the same memory at the same time, and at least one of them wrote it. Guard the shared data with a mutex, a channel or an atomic. The race report names both accesses and where each goroutine started.": "데이터 경쟁: 두 고루틴이 같은 메모리를 동시에 건드렸고, 그중 적어도 하나는 쓰기였습니다. 공유 데이터를 뮤텍스나 채널, 원자적 연산으로 보호하세요. 레이스 보고서에 두 접근의 위치와 각 고루틴이 시작된 곳이 나옵니다.",
+	"DEADLOCK: every goroutine of this spec is blocked, waiting on each other (a channel nobody sends on, a WaitGroup that never reaches zero, a lock nobody releases).":                                                                       "교착 상태: 이 스펙의 고루틴이 모두 서로를 기다리며 멈춰 있습니다(아무도 보내지 않는 채널, 0이 되지 않는 WaitGroup, 아무도 풀지 않는 락).",
+	"LEAK: the spec's work returned while goroutines it started were still blocked. Every goroutine you start must be able to finish.":                                                                                                         "고루틴 누수: 스펙의 작업은 반환했는데, 그 작업이 시작한 고루틴은 아직 멈춰 있습니다. 시작한 고루틴은 모두 끝날 수 있어야 합니다.",
+	"LEAK: a goroutine this spec started was still running after the spec ended. Make sure every goroutine you start can finish: close the channel it ranges over, cancel its context, or wait for it.":                                        "고루틴 누수: 이 스펙에서 시작한 고루틴이 스펙이 끝난 뒤에도 돌고 있었습니다. 시작한 고루틴은 모두 끝날 수 있게 하세요. 그 고루틴이 range로 읽는 채널을 닫거나, 컨텍스트를 취소하거나, 끝날 때까지 기다리면 됩니다.",
+	"TIMEOUT: the spec ran out of time: something is blocked or looping. The goroutines of your code and where each one waits are listed below.":                                                                                               "시간 초과: 스펙이 제한 시간 안에 끝나지 않았습니다. 무언가 막혀 있거나 끝없이 돌고 있습니다. 아래에 여러분 코드의 고루틴과 각 고루틴이 기다리는 위치가 나옵니다.",
+	"TIMEOUT: the run hit its hard time limit during this spec and was killed: something never stopped, not even for the spec timeout.":                                                                                                        "시간 초과: 이 스펙을 실행하는 도중 전체 실행 시간 상한에 걸려 강제로 종료되었습니다. 스펙의 제한 시간이 지나도 멈추지 않은 것이 있습니다.",
+	"CRASH: the test binary exited during this spec without a panic: did something call os.Exit?":                                                                                                                                              "비정상 종료: 이 스펙을 실행하는 도중 테스트 바이너리가 패닉 없이 종료했습니다. 어딘가에서 os.Exit를 부르지 않았나요?",
+	"A panic on a goroutine you started, or a fatal runtime error, ends the whole program: no spec after it could run in the same process.":                                                                                                    "여러분이 시작한 고루틴에서 난 패닉이나 런타임의 치명적 오류는 프로그램 전체를 끝냅니다. 그래서 그 뒤의 스펙은 같은 프로세스에서 실행될 수 없었습니다.",
+	"FORBIDDEN: the lesson's code uses what it may not; see above":                                                                                                                                                                             "허용 안 됨: 레슨의 코드가 쓰면 안 되는 것을 쓰고 있습니다. 위를 보세요",
+	"not run: the test binary died before this spec": "실행 안 됨: 이 스펙을 실행하기 전에 테스트 바이너리가 죽었습니다",
+	"not run: the checker asked to skip it":          "실행 안 됨: 체커가 이 스펙을 건너뛰게 했습니다",
+	"PANIC: ":                                        "패닉: ",
+	"TIMEOUT: ":                                      "시간 초과: ",
+	"not run: ":                                      "실행 안 됨: ",
+	"CRASH: the test binary was stopped during this spec: ": "비정상 종료: 이 스펙을 실행하는 도중 테스트 바이너리가 중단되었습니다: ",
+	"CRASH: the whole test binary died during this spec: ":  "비정상 종료: 이 스펙을 실행하는 도중 테스트 바이너리 전체가 죽었습니다: ",
+	"TAMPERED: the run's records cannot be trusted: ":       "변조됨: 실행 기록을 믿을 수 없습니다: ",
+
 	// The status line while a run works.
 	" with the race detector": " (레이스 디텍터 사용)",
 	"building lesson %s%s — the first build takes a minute or two, later ones a second or two": "레슨 %s 빌드 중%s — 첫 빌드는 1~2분, 그다음부터는 1~2초 걸립니다",

@@ -99,3 +99,40 @@ func parse(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// prefixes start the failure messages that go on with something only known
+// at run time ("PANIC: " and the panic's value): Feedback translates the
+// prefix and, if the catalogue has it, the rest.
+var prefixes = []string{
+	"PANIC: ",
+	"TIMEOUT: ",
+	"CRASH: the test binary was stopped during this spec: ",
+	"CRASH: the whole test binary died during this spec: ",
+	"TAMPERED: the run's records cannot be trusted: ",
+	"not run: ",
+}
+
+// Feedback returns a spec's failure message in lang. The spec helpers
+// (lessons/internal/spec) and the runner write those messages in English,
+// a line each for their fixed sentences; every line that the catalogue has
+// is translated, and a line that starts with one of prefixes gets that
+// prefix translated. What the lessons' own specs say stays as it is.
+func Feedback(lang, text string) string {
+	if lang != Korean {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		if ko, ok := korean[line]; ok {
+			lines[i] = ko
+			continue
+		}
+		for _, p := range prefixes {
+			if rest, ok := strings.CutPrefix(line, p); ok {
+				lines[i] = korean[p] + T(lang, rest)
+				break
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -210,4 +211,98 @@ func TestChooseRefusesAnUnknownLanguage(t *testing.T) {
 	lang, err = Choose("ko", env(map[string]string{"THREADLINGS_LANG": "klingon"}))
 	assert.NoError(t, err, "a flag that says ko makes THREADLINGS_LANG irrelevant")
 	assert.Equal(t, Korean, lang)
+}
+
+// verdictMessage matches the start of a failure message that the spec
+// helpers or the runner write: a verdict in capitals, or "not run".
+var verdictMessage = regexp.MustCompile(`^([A-Z][A-Z ]*[A-Z]|not run): `)
+
+// template flattens a string expression ("A: " + x + "\nB") into its text,
+// with \x00 where a value known only at run time goes; ok is false for an
+// expression that is not a string literal or a sum with one.
+func template(e ast.Expr) (s string, ok bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		x, okx := template(e.X)
+		y, oky := template(e.Y)
+		if !okx && !oky {
+			return "", false
+		}
+		if !okx {
+			x = "\x00"
+		}
+		if !oky {
+			y = "\x00"
+		}
+		return x + y, true
+	}
+	return "", false
+}
+
+// TestEveryVerdictMessageHasKorean: every fixed line of the messages that
+// the spec helpers and the runner write under a verdict has Korean, and a
+// line that goes on with a value known only at run time starts with one of
+// Feedback's prefixes.
+func TestEveryVerdictMessageHasKorean(t *testing.T) {
+	found := 0
+	for _, pattern := range []string{"../../../lessons/internal/spec/*.go", "../runner/*.go"} {
+		files, err := filepath.Glob(pattern)
+		require.NoError(t, err)
+		require.NotEmpty(t, files, pattern)
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, name, nil, 0)
+			require.NoError(t, err)
+			ast.Inspect(f, func(n ast.Node) bool {
+				e, ok := n.(ast.Expr)
+				if !ok {
+					return true
+				}
+				text, ok := template(e)
+				if !ok {
+					return true
+				}
+				if verdictMessage.MatchString(text) {
+					found++
+					where := fset.Position(e.Pos())
+					for _, line := range strings.Split(text, "\n") {
+						fixed, _, dynamic := strings.Cut(line, "\x00")
+						switch {
+						case fixed == "":
+						case !dynamic:
+							assert.True(t, Has(line), "%s: no Korean for the line %q", where, line)
+						default:
+							assert.Contains(t, prefixes, fixed, "%s: %q goes on with a value known at run time: make its start one of msg's prefixes", where, line)
+						}
+					}
+				}
+				return false // a sum is read whole, not again by its parts
+			})
+		}
+	}
+	assert.GreaterOrEqual(t, found, 10, "the scan must find the verdicts' messages")
+	for _, p := range prefixes {
+		assert.True(t, Has(p), "no Korean for the prefix %q", p)
+	}
+}
+
+func TestFeedback(t *testing.T) {
+	en := "TIMEOUT: the spec ran out of time: something is blocked or looping. The goroutines of your code and where each one waits are listed below.\ngoroutine 7 [chan receive]: orders.go:12"
+	assert.Equal(t, en, Feedback(English, en))
+	assert.Equal(t, "시간 초과: 스펙이 제한 시간 안에 끝나지 않았습니다. 무언가 막혀 있거나 끝없이 돌고 있습니다. 아래에 여러분 코드의 고루틴과 각 고루틴이 기다리는 위치가 나옵니다.\ngoroutine 7 [chan receive]: orders.go:12", Feedback(Korean, en))
+	assert.Equal(t, "패닉: TODO: Start", Feedback(Korean, "PANIC: TODO: Start"))
+	assert.Equal(t, "실행 안 됨: 모든 스펙을 실행하기 전에 실행 시간 상한에 걸렸습니다", Feedback(Korean, "not run: the run hit its hard time limit before every spec had run"))
+	assert.Equal(t, "Join returned early", Feedback(Korean, "Join returned early"), "what a lesson's spec says stays as it is")
 }
