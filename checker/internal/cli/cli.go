@@ -119,6 +119,13 @@ func init() {
 	}
 }
 
+// learnerCommands are the commands a learner types: they speak the
+// language that --lang, THREADLINGS_LANG or the locale chooses (package
+// msg). The others (grade, verify, stress) always speak English.
+var learnerCommands = map[string]bool{
+	"run": true, "watch": true, "hint": true, "reset": true, "solution": true, "list": true, "status": true,
+}
+
 func findCommand(name string) *command {
 	for _, c := range commands {
 		if c.name == name {
@@ -271,10 +278,14 @@ func Main(args []string, env Env) int {
 		}
 		return ExitUsage
 	}
-	lang, err := msg.Choose(opts.Lang, env.Getenv)
-	if bad := (*msg.BadLangError)(nil); errors.As(err, &bad) {
-		fmt.Fprint(env.Stderr, msg.F(lang, "checker %s: %s must be en or ko, not %q\n", c.name, bad.Source, bad.Value))
-		return ExitUsage
+	lang := msg.English // the instructor's and the kit author's commands
+	if learnerCommands[c.name] {
+		var err error
+		lang, err = msg.Choose(opts.Lang, env.Getenv)
+		if bad := (*msg.BadLangError)(nil); errors.As(err, &bad) {
+			fmt.Fprint(env.Stderr, msg.F(lang, "checker %s: %s must be en or ko, not %q\n", c.name, bad.Source, bad.Value))
+			return ExitUsage
+		}
 	}
 	opts.Lang = lang
 	root, err := findRoot(opts.Root, env.Dir)
