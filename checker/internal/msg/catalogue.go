@@ -111,6 +111,25 @@ var korean = map[string]string{
 	"Next: lesson %s, %s.":            "다음 레슨: %s, %s",
 	"(run started %s after the save)": "(저장하고 %s 뒤에 실행 시작)",
 
+	// The watch being built on the branch "watch" (single keys, a pass
+	// that waits for n): its new sentences, ready for when it routes them
+	// through the catalogue.
+	"%s: not run: the build did not finish in time. Press r to try again.":                                    "%s: 실행하지 못했습니다. 빌드가 제한 시간 안에 끝나지 않았습니다. r을 눌러 다시 시도하세요.",
+	"%s: does not compile. Fix the first error above and save: watch runs it again.":                          "%s: 컴파일되지 않습니다. 위에 나온 첫 번째 오류를 고치고 저장하세요. watch가 다시 실행합니다.",
+	"%s: not run: change the lines above to use only what the lesson allows, then save: watch runs it again.": "%s: 실행하지 않았습니다. 위에 나온 줄이 레슨에서 허용하는 것만 쓰도록 고치고 저장하세요. watch가 다시 실행합니다.",
+	"Run make lesson-%s again": "make lesson-%s 명령을 다시 실행하세요",
+	"Press r to run it again":  "r을 눌러 다시 실행하세요",
+	"\n%s; if it says the same, run bin/checker run -v %s to see everything the test binary printed.":                   "\n%s. 결과가 같으면 bin/checker run -v %s 명령으로 테스트 바이너리가 출력한 내용을 모두 보세요.",
+	"\nFix the first failure above and save: watch runs it again. The lesson: %s/README.md. Stuck? Press h for a hint.": "\n위에 나온 첫 번째 실패부터 고치고 저장하세요. watch가 다시 실행합니다. 레슨 설명: %s/README.ko.md. 막히면 h를 눌러 힌트를 보세요.",
+	"Save a file to run again · h hint · n next lesson · r run again · l list · q quit (each then Enter)":               "파일을 저장하면 다시 실행 · h 힌트 · n 다음 레슨 · r 다시 실행 · l 목록 · q 끝내기 (각각 누른 뒤 Enter)",
+	"Save a file to run again · h hint · n next lesson · r run again · l list · q quit":                                 "파일을 저장하면 다시 실행 · h 힌트 · n 다음 레슨 · r 다시 실행 · l 목록 · q 끝내기",
+	"That was the last lesson: q to quit.":                                       "마지막 레슨이었습니다. 끝내려면 q를 누르세요.",
+	"Press h again for the next hint.":                                           "다음 힌트를 보려면 h를 한 번 더 누르세요.",
+	"Lesson %s (%s): running…":                                                   "레슨 %s (%s): 실행 중…",
+	"Lesson %s passes! n for next, q to quit":                                    "레슨 %s 통과! 다음 레슨은 n, 끝내려면 q",
+	"Lesson %s passes! That was the last lesson: q to quit":                      "레슨 %s 통과! 마지막 레슨이었습니다. 끝내려면 q",
+	"(the same code ran before: result from the cache, shown %s after the save)": "(전에 실행한 코드와 같아서 캐시된 결과를 보여 줍니다. 저장하고 %s 뒤)",
+
 	// go vet's findings explained (explain.VetAdvice).
 	"an assignment of an atomic operation's result to the variable it changed is a second, plain write that races with the atomic ones: keep only the atomic call.":          "원자적 연산의 결과를 그 연산이 바꾼 변수에 다시 대입하면 원자적이지 않은 쓰기가 한 번 더 일어나고, 이 쓰기가 원자적 쓰기들과 경쟁합니다. 원자적 호출만 남기세요.",
 	"this copies a lock (or a value that holds one, such as a sync.WaitGroup): the copy is a separate lock, so whoever uses it guards nothing. Pass and keep it by pointer.": "여기서 락(또는 sync.WaitGroup처럼 락을 품은 값)이 복사됩니다. 복사본은 별개의 락이라서 복사본을 쓰는 쪽은 아무것도 보호하지 못합니다. 포인터로 넘기고 포인터로 보관하세요.",
