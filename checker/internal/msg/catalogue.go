@@ -115,6 +115,25 @@ var korean = map[string]string{
 	"Next: lesson %s, %s.":            "다음 레슨: %s, %s",
 	"(run started %s after the save)": "(저장하고 %s 뒤에 실행 시작)",
 
+	// The run's new feedback on the branch "feedback" (explain's deadlock
+	// and race locations, the TODO lines, two more verdict words), ready
+	// for when it routes them through the catalogue.
+	"deadlock":             "교착 상태",
+	"todo":                 "미구현",
+	"TODO at %s: %s":       "TODO (%s): %s",
+	"the same TODO, at %s": "같은 TODO (%s)",
+	"at %s (in the spec)":  "위치 %s (스펙 안)",
+	"inside %s (Go's library), called from %s":                         "%s 안(Go 라이브러리), 호출한 곳 %s",
+	"inside %s (Go's library), with no line of your code on its stack": "%s 안(Go 라이브러리), 스택에 여러분 코드가 없음",
+	"inside the Go runtime, with no line of your code on its stack":    "Go 런타임 안, 스택에 여러분 코드가 없음",
+	"in the test framework's code, not in yours":                       "여러분 코드가 아니라 테스트 프레임워크 코드 안",
+	"by the test framework, to run the spec":                           "스펙을 실행하려고 테스트 프레임워크가 시작",
+	"%s waits for %s, which this same goroutine already holds: %s locked it at %s and, still holding it, made the call at %s that led here. A sync.Mutex is not re-entrant: a goroutine that locks it again waits for itself for ever. Keep the locking in the exported method and move the work into an unexported helper that expects the lock held (a …Locked function); call that instead.": "%s 함수가 %s 뮤텍스를 기다리는데, 이 뮤텍스는 같은 고루틴이 이미 잡고 있습니다. %s 함수가 %s에서 잠그고, 잡은 채로 %s에서 호출을 해서 여기에 이르렀습니다. sync.Mutex는 재진입되지 않습니다. 이미 잡은 뮤텍스를 다시 잠그는 고루틴은 자기 자신을 영원히 기다립니다. 잠그는 일은 공개 메서드에 두고, 실제 일은 락이 잡혀 있다고 가정하는 비공개 도우미 함수(…Locked 함수)로 옮긴 뒤 그 함수를 부르세요.",
+	"%s locks %s again at %s while it already holds it since %s. A sync.Mutex is not re-entrant: a goroutine that locks it again waits for itself for ever. Keep the locking in the exported method and move the work into an unexported helper that expects the lock held (a …Locked function); call that instead.":                                                                            "%[1]s 함수가 %[4]s에서 잡은 %[2]s 뮤텍스를 놓지 않은 채 %[3]s에서 다시 잠급니다. sync.Mutex는 재진입되지 않습니다. 이미 잡은 뮤텍스를 다시 잠그는 고루틴은 자기 자신을 영원히 기다립니다. 잠그는 일은 공개 메서드에 두고, 실제 일은 락이 잡혀 있다고 가정하는 비공개 도우미 함수(…Locked 함수)로 옮긴 뒤 그 함수를 부르세요.",
+	"%s waits for %s, which the goroutine blocked at %s holds (%s locked it at %s): each waits for the other. Take locks in one order everywhere, or hold only one at a time.":                                                                                                                                                                                                                  "%s 함수가 %s 뮤텍스를 기다리는데, 이 뮤텍스는 %s에서 멈춰 있는 고루틴이 잡고 있습니다(%s 함수가 %s에서 잠갔습니다). 두 고루틴이 서로를 기다립니다. 락은 어디서나 같은 순서로 잡거나, 한 번에 하나만 잡으세요.",
+	"No goroutine that is still running holds %s: one that locked it returned or panicked without unlocking it. %s locks it at %s and unlocks it at line %d without defer: if anything in between panics or returns, Unlock never runs. Write defer %s.Unlock() right after the Lock.":                                                                                                          "아직 실행 중인 고루틴 가운데 %s 뮤텍스를 잡고 있는 것은 없습니다. 이 뮤텍스를 잠근 고루틴이 풀지 않은 채 반환했거나 패닉으로 끝났습니다. %s 함수는 %s에서 잠그고 %d번 줄에서 defer 없이 풉니다. 그 사이에서 패닉이 나거나 반환하면 Unlock은 실행되지 않습니다. Lock 바로 다음 줄에 defer %s.Unlock()을 쓰세요.",
+	"No goroutine that is still running holds %s: one that locked it returned or panicked without unlocking it. Which one cannot be seen from the goroutines that are left: look for a Lock whose Unlock is not deferred, or a return between Lock and Unlock.":                                                                                                                                 "아직 실행 중인 고루틴 가운데 %s 뮤텍스를 잡고 있는 것은 없습니다. 이 뮤텍스를 잠근 고루틴이 풀지 않은 채 반환했거나 패닉으로 끝났습니다. 어느 고루틴인지는 남은 고루틴만으로는 알 수 없습니다. Unlock을 defer로 하지 않은 Lock이나, Lock과 Unlock 사이의 return을 찾아보세요.",
+
 	// The watch being built on the branch "watch" (single keys, a pass
 	// that waits for n): its new sentences, ready for when it routes them
 	// through the catalogue.
