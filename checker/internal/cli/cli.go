@@ -188,10 +188,12 @@ func watchFlags(fs *flag.FlagSet, o *Options) {
 
 func resetFlags(fs *flag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Yes, "yes", false, "do not ask")
+	langFlag(fs, o)
 }
 
 func solutionFlags(fs *flag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Force, "force", false, "show it even though the lesson does not pass yet")
+	langFlag(fs, o)
 }
 
 func gradeFlags(fs *flag.FlagSet, o *Options) {
