@@ -193,7 +193,7 @@ var table = []Lesson{
 			},
 			{
 				EN: "stream.go: a frame is 4 bytes of length (binary.BigEndian.PutUint32 / Uint32) and the message. Send builds the whole frame in one slice and writes it holding sendMu. Recv, holding recvMu: io.ReadFull(r, header[:]) (return its error as is: io.EOF means a clean end), reject n > MaxMessage with ErrTooLarge BEFORE make([]byte, n), then io.ReadFull(r, msg) and turn an io.EOF there into io.ErrUnexpectedEOF. Use an atomic.Bool for closed; Close closes w, then r, when they are io.Closers.",
-				KO: "stream.go: 프레임은 길이 4바이트(binary.BigEndian.PutUint32 / Uint32)와 메시지입니다. Send는 프레임 전체를 슬라이스 하나에 만들고 sendMu를 잡은 채 씁니다. Recv는 recvMu를 잡은 채: io.ReadFull(r, header[:])(오류는 그대로 돌려주세요. io.EOF는 깨끗한 끝입니다), make([]byte, n) 하기 전에 n > MaxMessage면 ErrTooLarge, 그다음 io.ReadFull(r, msg)를 하고 거기서 나온 io.EOF는 io.ErrUnexpectedEOF로 바꾸세요. closed는 atomic.Bool로 두고, Close는 w와 r이 io.Closer이면 w, r 순서로 닫습니다.",
+				KO: "stream.go: 프레임은 길이 4바이트(binary.BigEndian.PutUint32 / Uint32)와 메시지입니다. Send는 프레임 전체를 슬라이스 하나에 만들고 sendMu를 잡은 채 씁니다. Recv는 recvMu를 잡은 채: io.ReadFull(r, header[:])(오류는 그대로 돌려주세요. io.EOF는 스트림이 정상적으로 끝났다는 뜻입니다), make([]byte, n) 하기 전에 n > MaxMessage면 ErrTooLarge, 그다음 io.ReadFull(r, msg)를 하고 거기서 나온 io.EOF는 io.ErrUnexpectedEOF로 바꾸세요. closed는 atomic.Bool로 두고, Close는 w와 r이 io.Closer이면 w, r 순서로 닫습니다.",
 			},
 			{
 				EN: "process.go: childIn, toChild, _ := os.Pipe(); fromChild, childOut, _ := os.Pipe(); cmd.ExtraFiles = []*os.File{childIn, childOut} (they become fd 3 and 4); cmd.Start(); then childIn.Close() and childOut.Close() in the parent, or the parent's Recv never sees EOF; return NewStream(fromChild, toChild). Parent() is NewStream(os.NewFile(3, ...), os.NewFile(4, ...)).",
