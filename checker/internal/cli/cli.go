@@ -16,6 +16,7 @@ import (
 
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/msg"
 	"github.com/threadlings/threadlings/checker/internal/render"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 )
@@ -118,6 +119,13 @@ func init() {
 	}
 }
 
+// learnerCommands are the commands a learner types: they speak the
+// language that --lang, THREADLINGS_LANG or the locale chooses (package
+// msg). The others (grade, verify, stress) always speak English.
+var learnerCommands = map[string]bool{
+	"run": true, "watch": true, "hint": true, "reset": true, "solution": true, "list": true, "status": true,
+}
+
 func findCommand(name string) *command {
 	for _, c := range commands {
 		if c.name == name {
@@ -167,7 +175,7 @@ func hintFlags(fs *flag.FlagSet, o *Options) {
 }
 
 func langFlag(fs *flag.FlagSet, o *Options) {
-	fs.StringVar(&o.Lang, "lang", "en", "language of hints and titles: en or ko")
+	fs.StringVar(&o.Lang, "lang", "", "language of everything a learner reads: en or ko (default: $THREADLINGS_LANG, else ko under a Korean locale, else en)")
 }
 
 func watchFlags(fs *flag.FlagSet, o *Options) {
@@ -180,10 +188,12 @@ func watchFlags(fs *flag.FlagSet, o *Options) {
 
 func resetFlags(fs *flag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Yes, "yes", false, "do not ask")
+	langFlag(fs, o)
 }
 
 func solutionFlags(fs *flag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Force, "force", false, "show it even though the lesson does not pass yet")
+	langFlag(fs, o)
 }
 
 func gradeFlags(fs *flag.FlagSet, o *Options) {
@@ -271,13 +281,16 @@ func Main(args []string, env Env) int {
 		}
 		return ExitUsage
 	}
-	if opts.Lang == "" {
-		opts.Lang = "en"
+	lang := msg.English // the instructor's and the kit author's commands
+	if learnerCommands[c.name] {
+		var err error
+		lang, err = msg.Choose(opts.Lang, env.Getenv)
+		if bad := (*msg.BadLangError)(nil); errors.As(err, &bad) {
+			fmt.Fprint(env.Stderr, msg.F(lang, "checker %s: %s must be en or ko, not %q\n", c.name, bad.Source, bad.Value))
+			return ExitUsage
+		}
 	}
-	if opts.Lang != "en" && opts.Lang != "ko" {
-		fmt.Fprintf(env.Stderr, "checker %s: --lang must be en or ko, not %q\n", c.name, opts.Lang)
-		return ExitUsage
-	}
+	opts.Lang = lang
 	root, err := findRoot(opts.Root, env.Dir)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "checker:", err)
@@ -287,8 +300,8 @@ func Main(args []string, env Env) int {
 	cc := &session{
 		env:    env,
 		opts:   opts,
-		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv)},
-		status: newStatusLine(env.Stderr, env.StatusTerminal, env.Width),
+		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv), Lang: lang},
+		status: newStatusLine(env.Stderr, env.StatusTerminal, env.Width, lang),
 		runner: &runner.Runner{
 			Root:       root,
 			Go:         env.Getenv("THREADLINGS_GO"),
@@ -300,7 +313,7 @@ func Main(args []string, env Env) int {
 	}
 	if cc.runner.Race {
 		if ok, why := runner.RaceAvailable(cc.runner.Go); !ok {
-			fmt.Fprintf(env.Stderr, "checker: running without the race detector: %s. Install a C compiler (gcc) to catch data races.\n", why)
+			fmt.Fprint(env.Stderr, msg.F(lang, "checker: running without the race detector: %s. Install a C compiler (gcc) to catch data races.\n", why))
 			cc.runner.Race = false
 		}
 	}

@@ -10,13 +10,17 @@ import (
 	"time"
 
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/msg"
 	"github.com/threadlings/threadlings/checker/internal/progress"
 	"github.com/threadlings/threadlings/checker/internal/render"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 	"github.com/threadlings/threadlings/checker/internal/watch"
 )
 
-const watchKeys = "Save a file to run again · h hint · n next lesson · r run again · l list · q quit (then Enter)"
+// watchKeys is the line that says what watch listens for.
+func watchKeys(lang string) string {
+	return msg.T(lang, "Save a file to run again · h hint · n next lesson · r run again · l list · q quit (then Enter)")
+}
 
 // watchCmd runs a lesson each time one of its files changes, and goes on to
 // the next lesson when it passes.
@@ -62,7 +66,7 @@ func watchCmd(ctx context.Context, s *session, args []string) int {
 		}
 		s.showWatchRun(res, vet, saved)
 		if err := saveProgress(s.opts.Root, res); err != nil {
-			fmt.Fprintln(s.env.Stderr, "checker: could not save progress:", err)
+			fmt.Fprint(s.env.Stderr, msg.F(s.opts.Lang, "checker: could not save progress: %v\n", err))
 		}
 		if s.opts.MaxRuns > 0 && runs >= s.opts.MaxRuns {
 			stop()
@@ -72,7 +76,7 @@ func watchCmd(ctx context.Context, s *session, args []string) int {
 			stop()
 			at++
 			saved = time.Time{}
-			s.out.Printf("%s Next: lesson %s, %s.\n", s.out.Green("Lesson "+l.Number+" passes!"), lessons[at].Number, lessons[at].TitleIn(s.opts.Lang))
+			s.out.Printf("%s %s\n", s.out.Green(s.out.Tf("Lesson %s passes!", l.Number)), s.out.Tf("Next: lesson %s, %s.", lessons[at].Number, lessons[at].TitleIn(s.opts.Lang)))
 			continue
 		}
 		quit := s.waitForWatch(changes, keys, &at, lessons, &saved)
@@ -147,7 +151,7 @@ func (s *session) waitForWatch(changes <-chan watch.Change, keys <-chan string, 
 					printLessons(s, st)
 				}
 			default:
-				s.out.Printf("%s\n", watchKeys)
+				s.out.Printf("%s\n", watchKeys(s.opts.Lang))
 			}
 		}
 	}
@@ -158,18 +162,18 @@ func (s *session) waitForWatch(changes <-chan watch.Change, keys <-chan string, 
 func (s *session) showWatchRun(res *runner.Result, vet *vetJob, saved time.Time) {
 	started := time.Now().Add(-res.Elapsed) // before waiting for go vet
 	var buf bytes.Buffer
-	p := &render.Printer{W: &buf, Color: s.out.Color}
+	p := &render.Printer{W: &buf, Color: s.out.Color, Lang: s.out.Lang}
 	if s.env.Terminal {
 		buf.WriteString("\x1b[H\x1b[2J")
 	} else {
 		buf.WriteString("\n")
 	}
-	printResult(p, res, s.opts.Verbose, s.opts.Lang)
+	printResult(p, res, s.opts.Verbose)
 	s.printVetNotes(p, vet)
 	if !saved.IsZero() {
-		p.Printf("%s\n", p.Dim(fmt.Sprintf("(run started %s after the save)", started.Sub(saved).Round(time.Millisecond))))
+		p.Printf("%s\n", p.Dim(p.Tf("(run started %s after the save)", started.Sub(saved).Round(time.Millisecond))))
 	}
-	p.Printf("%s\n", p.Dim(watchKeys))
+	p.Printf("%s\n", p.Dim(watchKeys(p.Lang)))
 	s.env.Stdout.Write(buf.Bytes())
 }
 
