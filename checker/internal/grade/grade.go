@@ -247,6 +247,7 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 	// Then every lesson of every student, one task per distinct set of
 	// files: students who hand in the same files for a lesson share its
 	// run.
+	codes := newSpecCodes(base.Root)
 	students := make([]*Student, len(paths))
 	var tasks []*task
 	names := uniqueNames(paths, func(path, name string) {
@@ -264,7 +265,7 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		}
 		if err != nil {
 			st.Error = openProblem(err, p, tmp)
-			st.Lessons = emptyLessons(o.Lessons, reference, st.Error)
+			st.Lessons = emptyLessons(o.Lessons, reference, st.Error, codes)
 			st.Points, st.Max = total(st.Lessons)
 			continue
 		}
@@ -304,7 +305,6 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 	for _, t := range tasks {
 		users += len(t.users)
 	}
-	codes := newSpecCodes(base.Root)
 	var mu sync.Mutex
 	done := 0
 	err = runAll(ctx, base, tasks, o.Jobs, func(t *task) {
@@ -513,7 +513,7 @@ func score(lg *Lesson, res, ref *runner.Result, codes *specCodes) {
 	}
 }
 
-func emptyLessons(lessons []course.Lesson, ref map[string]*runner.Result, why string) []Lesson {
+func emptyLessons(lessons []course.Lesson, ref map[string]*runner.Result, why string, codes *specCodes) []Lesson {
 	var out []Lesson
 	for _, l := range lessons {
 		lg := Lesson{Dir: l.Dir, Number: number(l), Path: l.LessonPath(), Note: why}
@@ -521,6 +521,7 @@ func emptyLessons(lessons []course.Lesson, ref map[string]*runner.Result, why st
 			sp := Spec{Name: s.Name, Verdict: verdict.NotRun, Max: s.Points, Message: why}
 			if s.File != "" {
 				sp.File, sp.Line = path.Join(lg.Path, s.File), s.Line
+				sp.Code = codes.code(sp.File, sp.Line)
 			}
 			lg.Specs = append(lg.Specs, sp)
 			lg.Max += s.Points

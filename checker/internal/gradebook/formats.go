@@ -181,7 +181,8 @@ func Exercism(w io.Writer, s *grade.Student) error {
 		if notes != "" {
 			problems = append(problems, l.Dir+":\n"+notes)
 		}
-		for i, sp := range l.Specs {
+		noted := false // the lesson's problems go with its first spec that did not pass
+		for _, sp := range l.Specs {
 			t := test{Name: l.Dir + ": " + sp.Name, TestCode: sp.Code, Status: string(OutcomeOf(sp.Verdict)), TaskID: l.Number}
 			if t.TestCode == "" {
 				t.TestCode = "// " + sp.Name // the spec file could not be read: its name, at least
@@ -191,8 +192,9 @@ func Exercism(w io.Writer, s *grade.Student) error {
 			}
 			if !sp.Verdict.Passed() {
 				t.Message = specText(l, sp, outputCap)
-				if i == 0 && notes != "" {
+				if !noted && notes != "" && !strings.Contains(t.Message, notes) {
 					t.Message += "\n" + notes
+					noted = true
 				}
 				r.Status = string(Failed)
 			}
@@ -203,7 +205,7 @@ func Exercism(w io.Writer, s *grade.Student) error {
 		}
 	}
 	if s.Error != "" {
-		problems = append(problems, s.Error)
+		problems = []string{s.Error} // every lesson's note says the same
 	}
 	if !ran {
 		r.Status = string(Error)
