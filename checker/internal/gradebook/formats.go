@@ -224,7 +224,9 @@ const ClassroomLimit = 96 << 10
 
 // classroomMessageMax is the most bytes of a message a Classroom test
 // starts with; messages are cut further until the results fit
-// ClassroomLimit.
+// ClassroomLimit: shorter and shorter, then the headline alone ("failed
+// [panic]: your code panicked while the spec ran"), then the outcome and
+// verdict alone ("fail [panic]").
 const classroomMessageMax = 1500
 
 // Classroom writes the results GitHub Classroom's grading reporter
@@ -272,14 +274,14 @@ func classroomJSON(s *grade.Student, max int) ([]byte, error) {
 				r.Status = string(Failed)
 			}
 			msg := ""
-			if status != Passed {
+			switch {
+			case status == Passed:
+			case max >= 64:
+				msg = cut(specText(l, sp, max), max)
+			case max > 0:
 				msg = headline(sp.Verdict)
-				if max > 0 {
-					msg = specText(l, sp, max)
-					if len(msg) > max {
-						msg = cut(msg, max)
-					}
-				}
+			default:
+				msg = string(status) + " [" + string(sp.Verdict) + "]"
 			}
 			n := max1(sp.Max)
 			for k := 1; k <= n; k++ {
