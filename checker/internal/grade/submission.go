@@ -16,9 +16,12 @@ import (
 // kit, a few hundred kilobytes.
 const (
 	maxArchiveBytes = 256 << 20
-	maxArchiveFiles = 20000 // members and the directories they make
-	maxArchiveDepth = 64    // path components of one member
+	maxArchiveDepth = 64 // path components of one member
 )
+
+// maxArchiveFiles bounds the members of an archive and the directories they
+// make. A variable for the tests.
+var maxArchiveFiles int64 = 20000
 
 // Submission is one student's copy of the kit.
 type Submission struct {
