@@ -21,9 +21,18 @@ func hintCmd(_ context.Context, s *session, args []string) int {
 		fmt.Fprintln(s.env.Stderr, "checker hint:", err)
 		return ExitUsage
 	}
+	if err := s.showHint(l, fmt.Sprintf("Run make hint-%s again for the next hint.", l.Number)); err != nil {
+		return s.envError("hint", err)
+	}
+	return ExitOK
+}
+
+// showHint shows lesson l's hints up to one tier more than last time, and
+// says how to get the next one with more: make in a shell, a key in watch.
+func (s *session) showHint(l course.Lesson, more string) error {
 	st, err := progress.Load(s.opts.Root)
 	if err != nil {
-		return s.envError("hint", err)
+		return err
 	}
 	p := st.Lessons[l.Dir]
 	shown := min(p.Hints+1, len(l.Hints))
@@ -40,7 +49,7 @@ func hintCmd(_ context.Context, s *session, args []string) int {
 	}
 	switch {
 	case shown < len(l.Hints):
-		s.out.Printf("\nRun make hint-%s again for the next hint.\n", l.Number)
+		s.out.Printf("\n%s\n", more)
 	default:
 		s.out.Printf("\nThat was the last hint.\n")
 	}
@@ -51,5 +60,5 @@ func hintCmd(_ context.Context, s *session, args []string) int {
 			fmt.Fprintln(s.env.Stderr, "checker: could not save progress:", err)
 		}
 	}
-	return ExitOK
+	return nil
 }

@@ -18,46 +18,61 @@ import (
 
 // Options tune a Watcher.
 type Options struct {
-	Poll     time.Duration // how often to look without events; 500ms if zero
-	Debounce time.Duration // quiet time after a change before it counts; 100ms if zero
+	Poll time.Duration // how often to look without events; 500ms if zero
+	// Debounce is the quiet time after an event before the files are read:
+	// long enough for an editor to finish writing, short enough that the
+	// learner sees the run start at once. 30ms if zero.
+	Debounce time.Duration
 }
 
-// Change is a settled change of the watched files.
+// Change is a settled change of one watched directory's files.
 type Change struct {
-	Saved time.Time // the newest modification time among the files
+	Dir   string    // the directory whose files changed, as given to Files
+	Saved time.Time // the newest modification time among its files
 }
 
-// Files watches the .go files of one directory and sends a Change on the
-// returned channel each time their content settles into something new. The
-// channel is closed when ctx is done.
-func Files(ctx context.Context, dir string, o Options) <-chan Change {
+// Files watches the .go files of each of dirs and sends a Change on the
+// returned channel each time one directory's content settles into
+// something new. The channel is closed when ctx is done.
+func Files(ctx context.Context, dirs []string, o Options) <-chan Change {
 	if o.Poll <= 0 {
 		o.Poll = 500 * time.Millisecond
 	}
 	if o.Debounce <= 0 {
-		o.Debounce = 100 * time.Millisecond
+		o.Debounce = 30 * time.Millisecond
 	}
 	out := make(chan Change)
 	// The first look is taken now, not in the goroutine: a save made as
 	// soon as Files returns must count as a change.
-	last, _ := snapshot(dir)
-	go run(ctx, dir, o, last, out)
+	last := make(map[string][32]byte, len(dirs))
+	for _, d := range dirs {
+		last[d], _ = snapshot(d)
+	}
+	go run(ctx, dirs, o, last, out)
 	return out
 }
 
-func run(ctx context.Context, dir string, o Options, last [32]byte, out chan<- Change) {
+func run(ctx context.Context, dirs []string, o Options, last map[string][32]byte, out chan<- Change) {
 	defer close(out)
 	var events <-chan fsnotify.Event
 	if w, err := fsnotify.NewWatcher(); err == nil {
 		defer w.Close()
-		if w.Add(dir) == nil {
+		added := 0
+		for _, d := range dirs {
+			if w.Add(d) == nil {
+				added++
+			}
+		}
+		if added > 0 {
 			events = w.Events
 		}
 	}
 	poll := time.NewTicker(o.Poll)
 	defer poll.Stop()
 	var settle <-chan time.Time
+	dirty := map[string]bool{} // directories with events since the last look
 	for {
+		var look []string
 		select {
 		case <-ctx.Done():
 			return
@@ -67,22 +82,34 @@ func run(ctx context.Context, dir string, o Options, last [32]byte, out chan<- C
 				continue
 			}
 			if filepath.Ext(ev.Name) == ".go" {
-				settle = time.After(o.Debounce)
+				dirty[filepath.Dir(ev.Name)] = true
+				if settle == nil {
+					settle = time.After(o.Debounce)
+				}
 			}
 			continue
 		case <-poll.C:
+			look = dirs
 		case <-settle:
 			settle = nil
+			for _, d := range dirs {
+				if dirty[filepath.Clean(d)] {
+					look = append(look, d)
+				}
+			}
+			clear(dirty)
 		}
-		sum, saved := snapshot(dir)
-		if sum == last {
-			continue
-		}
-		last = sum
-		select {
-		case out <- Change{Saved: saved}:
-		case <-ctx.Done():
-			return
+		for _, d := range look {
+			sum, saved := snapshot(d)
+			if sum == last[d] {
+				continue
+			}
+			last[d] = sum
+			select {
+			case out <- Change{Dir: d, Saved: saved}:
+			case <-ctx.Done():
+				return
+			}
 		}
 	}
 }
