@@ -109,7 +109,7 @@ func init() {
 		{name: "run", args: "NN", summary: "run lesson NN's specs against your code", flags: runFlags, run: runCmd},
 		{name: "verify", args: "[NN...]", summary: "prove every stub fails, every solution passes and every known-bad variant is rejected", flags: verifyFlags, run: verifyCmd},
 		{name: "grade", args: "SUBMISSION...", summary: "grade a class: each submission is a student's copy of the kit (directory, .zip or .tar.gz)", flags: gradeFlags, run: gradeCmd},
-		{name: "watch", args: "[NN]", summary: "run the first unfinished lesson (or NN) again each time you save, and move on when it passes", flags: watchFlags, run: watchCmd},
+		{name: "watch", args: "[NN]", summary: "run the first unfinished lesson (or NN) again each time you save; n moves on once it passes", flags: watchFlags, run: watchCmd},
 		{name: "hint", args: "NN", summary: "show the next hint for lesson NN (one tier more each time)", flags: hintFlags, run: hintCmd},
 		{name: "stress", args: "[NN...]", summary: "run every solution many times, shuffled, at several GOMAXPROCS: any failure is a flaky spec", flags: stressFlags, run: stressCmd},
 		{name: "reset", args: "NN", summary: "put lesson NN's stub files back as the kit shipped them (asks first)", flags: resetFlags, run: resetCmd},

@@ -93,6 +93,7 @@ type watcher struct {
 	saved       time.Time // when the file that started this run was saved; zero if no save did
 	runs        int
 	pending     []string // keys pressed during a run, for when its result shows
+	announced   bool     // the next run's "running…" is on the screen already
 	interrupted bool     // Ctrl-C came as a key
 }
 
@@ -118,13 +119,15 @@ func (w *watcher) loop(ctx context.Context) int {
 		w.watch(ctx)
 		l := w.lessons[w.at]
 		w.runs++
-		w.showRunning(l)
+		if !w.announced {
+			w.showRunning(l)
+		}
+		w.announced = false
 		res, vet, change, key, err := w.runUnlessChanged(ctx, l)
 		switch {
 		case ctx.Err() != nil:
 			return ExitOK
 		case change != nil:
-			w.changed(*change)
 			if s.opts.MaxRuns > 0 && w.runs >= s.opts.MaxRuns+1 {
 				return ExitOK
 			}
@@ -144,7 +147,7 @@ func (w *watcher) loop(ctx context.Context) int {
 		if s.opts.MaxRuns > 0 && w.runs >= s.opts.MaxRuns {
 			return ExitOK
 		}
-		if quit := w.wait(ctx); quit {
+		if w.wait(ctx) {
 			return ExitOK
 		}
 	}
@@ -207,10 +210,15 @@ func (w *watcher) runUnlessChanged(ctx context.Context, l course.Lesson) (*runne
 			return o.res, o.vet, nil, "", o.err
 		case c, ok := <-w.changes:
 			cancel()
-			<-done
 			if !ok {
+				<-done
 				return nil, nil, nil, "", ctx.Err()
 			}
+			// Say so before the stopped run has wound down.
+			w.changed(c)
+			w.showRunning(w.lessons[w.at])
+			w.announced = true
+			<-done
 			return nil, nil, &c, "", nil
 		case k, ok := <-keys:
 			if !ok {
