@@ -26,10 +26,11 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/sandbox"
 )
 
 // Sections names the parts of a bench, in the order they run.
-var Sections = []string{"edit", "verify", "grade", "gradescope"}
+var Sections = []string{"first", "edit", "verify", "grade", "sandbox", "gradescope"}
 
 // Options configure a bench.
 type Options struct {
@@ -58,6 +59,9 @@ type Report struct {
 	// and checker run of the same lessons with the same files.
 	Gradescope []Row
 	Grade      []Row
+	// Sandbox is grading the class with every core, in the sandbox and
+	// without it, taking turns.
+	Sandbox []Row
 	// GradeLessons is how many student-lessons grading the class scores.
 	GradeLessons int
 	Breakdown    *Breakdown // where the time of one raw edit-to-verdict goes
@@ -109,11 +113,13 @@ func median(ts []time.Duration) time.Duration {
 
 // bench is one run of Run.
 type bench struct {
-	o    Options
-	kit  string // the copy of the kit
-	tmp  string
-	rep  *Report
-	base []string // environment of every command
+	o        Options
+	kit      string // the copy of the kit
+	tmp      string
+	rep      *Report
+	base     []string // environment of every command
+	students []string // the fixture class, once made
+	graded   int      // gradings so far, each into an output directory of its own
 	// cpu is the processor time of the commands run since timed last
 	// cleared it: theirs and their children's, user and system.
 	cpu time.Duration
@@ -161,12 +167,16 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	for _, s := range o.Sections {
 		var err error
 		switch s {
+		case "first":
+			err = b.firstRun(ctx)
 		case "edit":
 			err = b.edit(ctx)
 		case "verify":
 			err = b.verify(ctx)
 		case "grade":
 			err = b.grade(ctx)
+		case "sandbox":
+			err = b.sandboxCost(ctx)
 		case "gradescope":
 			err = b.gradescope(ctx)
 		default:
@@ -233,9 +243,6 @@ func (b *bench) timed(name string, n int, f func(i int) (time.Duration, error)) 
 // same package, alternating which goes first.
 func (b *bench) edit(ctx context.Context) error {
 	fmt.Fprintln(b.o.Log, "edit-to-verdict:")
-	if err := b.firstRun(ctx); err != nil {
-		return err
-	}
 	n := 0
 	for _, l := range course.Lessons() {
 		if len(b.o.Lessons) > 0 && !slices.Contains(b.o.Lessons, l.Dir) {
@@ -316,6 +323,7 @@ func appendFunc(file string, orig []byte, n int) error {
 // fresh machine (the module cache stays: downloading is the network's
 // time, not the kit's).
 func (b *bench) firstRun(ctx context.Context) error {
+	fmt.Fprintln(b.o.Log, "first run:")
 	row, err := b.timed("make lesson-01, empty build cache", b.o.SlowRuns, func(i int) (time.Duration, error) {
 		gocache := filepath.Join(b.tmp, fmt.Sprintf("gocache-first-%d", i))
 		defer os.RemoveAll(gocache)
@@ -374,14 +382,7 @@ func (b *bench) grade(ctx context.Context) error {
 		return err
 	}
 	checker := filepath.Join(b.kit, "bin", "checker")
-	grade := func(jobs int) func(int) (time.Duration, error) {
-		return func(i int) (time.Duration, error) {
-			out := filepath.Join(b.tmp, fmt.Sprintf("grades-%d-%d", jobs, i))
-			defer os.RemoveAll(out)
-			args := []string{"grade", "--jobs", fmt.Sprint(jobs), "--lessons", "01,04", "--format", "csv", "--out", out}
-			return b.run(ctx, b.kit, nil, checker, append(args, students...)...)
-		}
-	}
+	grade := func(jobs int) func(int) (time.Duration, error) { return b.gradeClass(ctx, students, jobs, true) }
 	if err := b.warmGrade(ctx, checker, students); err != nil {
 		return err
 	}
@@ -402,6 +403,56 @@ func (b *bench) grade(ctx context.Context) error {
 		return err
 	}
 	b.rep.Grade = append(b.rep.Grade, row)
+	return nil
+}
+
+// gradeClass returns a timed grading of the fixture class with jobs at
+// once, in the sandbox or not, into an output directory of its own.
+func (b *bench) gradeClass(ctx context.Context, students []string, jobs int, sandboxed bool) func(int) (time.Duration, error) {
+	checker := filepath.Join(b.kit, "bin", "checker")
+	return func(int) (time.Duration, error) {
+		b.graded++
+		out := filepath.Join(b.tmp, fmt.Sprintf("grades-%d", b.graded))
+		defer os.RemoveAll(out)
+		args := []string{"grade", "--jobs", fmt.Sprint(jobs), "--lessons", "01,04", "--format", "csv", "--out", out, fmt.Sprintf("--sandbox=%t", sandboxed)}
+		return b.run(ctx, b.kit, nil, checker, append(args, students...)...)
+	}
+}
+
+// sandboxCost measures the sandbox's cost: the fixture class graded with
+// every core in the sandbox and without it, taking turns going first.
+func (b *bench) sandboxCost(ctx context.Context) error {
+	fmt.Fprintln(b.o.Log, "the sandbox's cost:")
+	if ok, why := sandbox.Available(); !ok {
+		fmt.Fprintf(b.o.Log, "  no sandbox here, so no measure of its cost: %s\n", why)
+		return nil
+	}
+	students, err := b.makeClass(ctx)
+	if err != nil {
+		return err
+	}
+	if err := b.warmGrade(ctx, filepath.Join(b.kit, "bin", "checker"), students); err != nil {
+		return err
+	}
+	jobs := runtime.NumCPU()
+	with, without := Row{Name: fmt.Sprintf("checker grade --jobs %d, sandboxed", jobs)}, Row{Name: fmt.Sprintf("checker grade --jobs %d, --sandbox=false", jobs)}
+	for i := range b.o.Runs {
+		order := []*Row{&with, &without}
+		fns := []func(int) (time.Duration, error){b.gradeClass(ctx, students, jobs, true), b.gradeClass(ctx, students, jobs, false)}
+		if i%2 == 1 {
+			slices.Reverse(order)
+			slices.Reverse(fns)
+		}
+		for k, f := range fns {
+			d, err := f(i)
+			if err != nil {
+				return err
+			}
+			order[k].Times = append(order[k].Times, d)
+			fmt.Fprintf(b.o.Log, "  %-40s run %d: %6.2fs\n", order[k].Name, i+1, d.Seconds())
+		}
+	}
+	b.rep.Sandbox = []Row{with, without}
 	return nil
 }
 
@@ -548,9 +599,12 @@ func (b *bench) pristine(dir string) error {
 	return nil
 }
 
-// makeClass builds the fixture class with the script in classScript and
-// returns the students' directories.
+// makeClass builds the fixture class with the script in classScript, once,
+// and returns the students' directories.
 func (b *bench) makeClass(ctx context.Context) ([]string, error) {
+	if b.students != nil {
+		return b.students, nil
+	}
 	a, err := txtar.ParseFile(filepath.Join(b.kit, classScript))
 	if err != nil {
 		return nil, err
@@ -593,6 +647,7 @@ func (b *bench) makeClass(ctx context.Context) ([]string, error) {
 	if len(students) == 0 {
 		return nil, fmt.Errorf("%s grades no student", classScript)
 	}
+	b.students = students
 	return students, nil
 }
 

@@ -16,6 +16,7 @@ const (
 	verifyTarget  = 20 * time.Second        // whole-course verify, warm
 	coresTarget   = 1.8                     // grading: every core against one job
 	naiveTarget   = 2.0                     // grading: every core against the naive loop
+	sandboxTarget = 1.10                    // grading: in the sandbox against without it
 	markdownTitle = "# Performance"
 )
 
@@ -102,6 +103,10 @@ func (r *Report) gradeRatios() (cores, naive float64, ok bool) {
 	return one / all, loop / all, true
 }
 
+func (r *Report) sandboxRatio() float64 {
+	return r.Sandbox[0].Median().Seconds() / r.Sandbox[1].Median().Seconds()
+}
+
 func met(ok bool) string {
 	if ok {
 		return "met"
@@ -127,6 +132,9 @@ func (r *Report) targets(p printer) {
 	if cores, naive, ok := r.gradeRatios(); ok {
 		p("| grading with every core at least %.1f× faster than one job | %.2f× | %s |\n", coresTarget, cores, met(cores >= coresTarget))
 		p("| grading with every core at least %.1f× faster than the naive loop | %.2f× | %s |\n", naiveTarget, naive, met(naive >= naiveTarget))
+	}
+	if len(r.Sandbox) == 2 {
+		p("| grading in the sandbox at most %.2f× without it | %.2f× | %s |\n", sandboxTarget, r.sandboxRatio(), met(r.sandboxRatio() <= sandboxTarget))
 	}
 	if len(r.Gradescope) == 2 {
 		p("| Gradescope: one submission graded warm in at most %.1f× `checker run` of its lessons | %.2f× | %s |\n", gsTarget, r.gsRatio(), met(r.gsRatio() <= gsTarget))
@@ -217,6 +225,13 @@ func (r *Report) gradeSection(p printer) {
 	if r.GradeLessons > 0 {
 		p("The naive loop runs all %d student-lessons. The checker runs fewer: students who hand in the same files for a lesson share one run, and a student whose files are the reference solution's gets the reference's run. ", r.GradeLessons)
 		p("It also runs the reference solutions, which the naive loop does not.\n\n")
+	}
+	if len(r.Sandbox) == 2 {
+		p("### The sandbox's cost\n\n")
+		p("The same grading with every core, in grading's sandbox (bubblewrap: namespaces for processes and network, a read-only view of the file system, limits on memory, processes, file size and open files) and with `--sandbox=false`, taking turns going first. ")
+		p("Only running a test binary is sandboxed; builds are not.\n\n")
+		rowsTable(p, "grading", r.Sandbox)
+		p("In the sandbox against without it: **%.2f×**.\n\n", r.sandboxRatio())
 	}
 	cores, naive, ok := r.gradeRatios()
 	if !ok {

@@ -43,6 +43,10 @@ func TestMarkdownJudgesTargets(t *testing.T) {
 			{Name: "every core", Times: secsList(20)},
 			{Name: "naive", Times: secsList(80)},
 		},
+		Sandbox: []Row{
+			{Name: "sandboxed", Times: secsList(23, 22, 24)},
+			{Name: "without", Times: secsList(20, 21, 19)},
+		},
 	}
 	var b strings.Builder
 	r.Markdown(&b)
@@ -55,6 +59,7 @@ func TestMarkdownJudgesTargets(t *testing.T) {
 		"| grading with every core at least 2.0× faster than the naive loop | 4.00× | met |",
 		"| 01-goroutines | 1.20 s | 1.10–1.30 | 1.30 s | 1.20–1.40 | 0.92 |",
 		"### Why every core is not 1.8× one job",
+		"| grading in the sandbox at most 1.10× without it | 1.15× | **missed** |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the report lacks %q:\n%s", want, md)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/msg"
 	"github.com/threadlings/threadlings/checker/internal/render"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 )
@@ -119,6 +120,13 @@ func init() {
 	}
 }
 
+// learnerCommands are the commands a learner types: they speak the
+// language that --lang, THREADLINGS_LANG or the locale chooses (package
+// msg). The others (grade, verify, stress) always speak English.
+var learnerCommands = map[string]bool{
+	"run": true, "watch": true, "hint": true, "reset": true, "solution": true, "list": true, "status": true,
+}
+
 func findCommand(name string) *command {
 	for _, c := range commands {
 		if c.name == name {
@@ -172,7 +180,7 @@ func hintFlags(fs *pflag.FlagSet, o *Options) {
 }
 
 func langFlag(fs *pflag.FlagSet, o *Options) {
-	fs.StringVar(&o.Lang, "lang", "en", "language of hints and titles: en or ko")
+	fs.StringVar(&o.Lang, "lang", "", "language of everything a learner reads: en or ko (default: $THREADLINGS_LANG, else ko under a Korean locale, else en)")
 }
 
 func watchFlags(fs *pflag.FlagSet, o *Options) {
@@ -185,10 +193,12 @@ func watchFlags(fs *pflag.FlagSet, o *Options) {
 
 func resetFlags(fs *pflag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Yes, "yes", false, "do not ask")
+	langFlag(fs, o)
 }
 
 func solutionFlags(fs *pflag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Force, "force", false, "show it even though the lesson does not pass yet")
+	langFlag(fs, o)
 }
 
 func gradeFlags(fs *pflag.FlagSet, o *Options) {
@@ -200,6 +210,7 @@ func gradeFlags(fs *pflag.FlagSet, o *Options) {
 	fs.StringVar(&o.Only, "only", "", "grade this student afresh; take the others from the last run")
 	fs.IntVar(&o.MaxMemory, "max-memory", 1024, "MiB of memory one run of a student's tests may use, everything it started included")
 	fs.StringVar(&o.Cache, "cache", "", "directory that keeps grades and passing reference runs between gradings (default: OUT/.cache)")
+	fs.BoolVar(&o.Sandbox, "sandbox", true, "run student code in an OS sandbox (bubblewrap, see docs/SECURITY.md); --sandbox=false grades without one, with a warning in every result")
 }
 
 func stressFlags(fs *pflag.FlagSet, o *Options) {
@@ -283,13 +294,16 @@ func Main(args []string, env Env) int {
 		fs.Usage()
 		return ExitOK
 	}
-	if opts.Lang == "" {
-		opts.Lang = "en"
+	lang := msg.English // the instructor's and the kit author's commands
+	if learnerCommands[c.name] {
+		var err error
+		lang, err = msg.Choose(opts.Lang, env.Getenv)
+		if bad := (*msg.BadLangError)(nil); errors.As(err, &bad) {
+			fmt.Fprint(env.Stderr, msg.F(lang, "checker %s: %s must be en or ko, not %q\n", c.name, bad.Source, bad.Value))
+			return ExitUsage
+		}
 	}
-	if opts.Lang != "en" && opts.Lang != "ko" {
-		fmt.Fprintf(env.Stderr, "checker %s: --lang must be en or ko, not %q\n", c.name, opts.Lang)
-		return ExitUsage
-	}
+	opts.Lang = lang
 	root, err := findRoot(opts.Root, env.Dir)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "checker:", err)
@@ -299,8 +313,8 @@ func Main(args []string, env Env) int {
 	cc := &session{
 		env:    env,
 		opts:   opts,
-		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv)},
-		status: newStatusLine(env.Stderr, env.StatusTerminal, env.Width),
+		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv), Lang: lang},
+		status: newStatusLine(env.Stderr, env.StatusTerminal, env.Width, lang),
 		runner: &runner.Runner{
 			Root:       root,
 			Go:         env.Getenv("THREADLINGS_GO"),
@@ -312,7 +326,7 @@ func Main(args []string, env Env) int {
 	}
 	if cc.runner.Race {
 		if ok, why := runner.RaceAvailable(cc.runner.Go); !ok {
-			fmt.Fprintf(env.Stderr, "checker: running without the race detector: %s. Install a C compiler (gcc) to catch data races.\n", why)
+			fmt.Fprint(env.Stderr, msg.F(lang, "checker: running without the race detector: %s. Install a C compiler (gcc) to catch data races.\n", why))
 			cc.runner.Race = false
 		}
 	}

@@ -56,13 +56,14 @@ func gradeCmd(ctx context.Context, s *session, args []string) int {
 	start := time.Now()
 	progress := newGradeProgress(s)
 	students, err := grade.Class(ctx, s.runner, args, grade.Options{
-		Lessons:  lessons,
-		Jobs:     s.opts.Jobs,
-		Cache:    cache.Dir(store),
-		Only:     s.opts.Only,
-		Progress: progress.update,
-		Warn:     s.env.Stderr,
-		Hide:     []string{out, store, string(cache.Default())},
+		Lessons:   lessons,
+		Jobs:      s.opts.Jobs,
+		Cache:     cache.Dir(store),
+		Only:      s.opts.Only,
+		Progress:  progress.update,
+		Warn:      s.env.Stderr,
+		Hide:      []string{out, store, string(cache.Default())},
+		NoSandbox: !s.opts.Sandbox,
 	})
 	progress.finish()
 	if err != nil {

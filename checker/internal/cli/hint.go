@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/msg"
 	"github.com/threadlings/threadlings/checker/internal/progress"
 	"github.com/threadlings/threadlings/checker/internal/render"
 )
@@ -12,23 +13,19 @@ import (
 // hintCmd shows one more tier of a lesson's hints each time it runs, from a
 // nudge to nearly the answer, and remembers how far the learner has gone.
 func hintCmd(_ context.Context, s *session, args []string) int {
-	if len(args) != 1 {
-		fmt.Fprintln(s.env.Stderr, "checker hint: name one lesson, e.g. checker hint 01")
+	l, ok := oneLesson(s, "hint", args)
+	if !ok {
 		return ExitUsage
 	}
-	l, err := course.Find(args[0])
-	if err != nil {
-		fmt.Fprintln(s.env.Stderr, "checker hint:", err)
-		return ExitUsage
-	}
-	if err := s.showHint(l, fmt.Sprintf("Run make hint-%s again for the next hint.", l.Number)); err != nil {
+	if err := s.showHint(l, s.out.Tf("\nRun make hint-%s again for the next hint.\n", l.Number)); err != nil {
 		return s.envError("hint", err)
 	}
 	return ExitOK
 }
 
 // showHint shows lesson l's hints up to one tier more than last time, and
-// says how to get the next one with more: make in a shell, a key in watch.
+// says how to get the next one with more (a paragraph of its own): make in
+// a shell, a key in watch.
 func (s *session) showHint(l course.Lesson, more string) error {
 	st, err := progress.Load(s.opts.Root)
 	if err != nil {
@@ -45,19 +42,19 @@ func (s *session) showHint(l course.Lesson, more string) error {
 		if s.opts.Lang == "ko" {
 			text = l.Hints[i].KO
 		}
-		s.out.Printf("\n%s\n%s", s.out.Yellow(fmt.Sprintf("Hint %d of %d", i+1, len(l.Hints))), render.Indent(render.Wrap(text, 76), "  "))
+		s.out.Printf("\n%s\n%s", s.out.Yellow(s.out.Tf("Hint %d of %d", i+1, len(l.Hints))), render.Indent(render.Wrap(text, 76), "  "))
 	}
 	switch {
 	case shown < len(l.Hints):
-		s.out.Printf("\n%s\n", more)
+		s.out.Printf("%s", more)
 	default:
-		s.out.Printf("\nThat was the last hint.\n")
+		s.out.Say("\nThat was the last hint.\n")
 	}
 	if shown > p.Hints {
 		p.Hints = shown
 		st.Lessons[l.Dir] = p
 		if err := st.Save(s.opts.Root); err != nil {
-			fmt.Fprintln(s.env.Stderr, "checker: could not save progress:", err)
+			fmt.Fprint(s.env.Stderr, msg.F(s.opts.Lang, "checker: could not save progress: %v\n", err))
 		}
 	}
 	return nil

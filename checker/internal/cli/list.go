@@ -33,12 +33,12 @@ func statusCmd(_ context.Context, s *session, _ []string) int {
 			next = &lessons[i]
 		}
 	}
-	s.out.Printf("%s %d of %d lessons done\n\n", render.Bar(done, len(lessons), 26), done, len(lessons))
+	s.out.Say("%s %d of %d lessons done\n\n", render.Bar(done, len(lessons), 26), done, len(lessons))
 	printLessons(s, st)
 	if next == nil {
-		s.out.Printf("\n%s\n", s.out.Green("Every lesson passes. Well done."))
+		s.out.Printf("\n%s\n", s.out.Green(s.out.T("Every lesson passes. Well done.")))
 	} else {
-		s.out.Printf("\nNext: make lesson-%s (%s)\n", next.Number, next.TitleIn(s.opts.Lang))
+		s.out.Say("\nNext: make lesson-%s (%s)\n", next.Number, next.TitleIn(s.opts.Lang))
 	}
 	return ExitOK
 }
@@ -48,7 +48,7 @@ func printLessons(s *session, st *progress.State) {
 	rows := [][]string{}
 	for _, l := range course.Lessons() {
 		p, seen := st.Lessons[l.Dir]
-		mark, score := s.out.Dim("·"), s.out.Dim("not run yet")
+		mark, score := s.out.Dim("·"), s.out.Dim(s.out.T("not run yet"))
 		switch {
 		case p.Done():
 			mark, score = s.out.Green("✓"), s.out.Green(fmt.Sprintf("%d/%d", p.Passed, p.Total))

@@ -11,18 +11,20 @@ import (
 	"strings"
 
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/msg"
 	"github.com/threadlings/threadlings/checker/internal/progress"
 )
 
 // oneLesson parses the single lesson argument of a command.
 func oneLesson(s *session, cmd string, args []string) (course.Lesson, bool) {
 	if len(args) != 1 {
-		fmt.Fprintf(s.env.Stderr, "checker %s: name one lesson, e.g. checker %s 01\n", cmd, cmd)
+		fmt.Fprint(s.env.Stderr, msg.F(s.opts.Lang, "checker %s: name one lesson, e.g. checker %s 01\n", cmd, cmd))
 		return course.Lesson{}, false
 	}
 	l, err := course.Find(args[0])
 	if err != nil {
-		fmt.Fprintf(s.env.Stderr, "checker %s: %v\n", cmd, err)
+		all := course.Lessons()
+		fmt.Fprint(s.env.Stderr, msg.F(s.opts.Lang, "checker %s: no lesson %q: the course has lessons %s to %s (make list shows them)\n", cmd, args[0], all[0].Number, all[len(all)-1].Number))
 		return course.Lesson{}, false
 	}
 	return l, true
@@ -48,18 +50,18 @@ func resetCmd(_ context.Context, s *session, args []string) int {
 	}
 	sort.Strings(changed)
 	if len(changed) == 0 {
-		s.out.Printf("%s is already as the kit shipped it.\n", l.LessonPath())
+		s.out.Say("%s is already as the kit shipped it.\n", l.LessonPath())
 		return ExitOK
 	}
-	s.out.Printf("This puts back, as the kit shipped them, and throws away your work in:\n")
+	s.out.Say("This puts back, as the kit shipped them, and throws away your work in:\n")
 	for _, f := range changed {
 		s.out.Printf("  %s/%s\n", l.LessonPath(), f)
 	}
 	if !s.opts.Yes {
-		s.out.Printf("Go on? [y/N] ")
+		s.out.Say("Go on? [y/N] ")
 		answer, _ := bufio.NewReader(s.env.Stdin).ReadString('\n')
 		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-			s.out.Printf("Nothing changed.\n")
+			s.out.Say("Nothing changed.\n")
 			return ExitFailed
 		}
 	}
@@ -74,9 +76,9 @@ func resetCmd(_ context.Context, s *session, args []string) int {
 		err = st.Save(s.opts.Root)
 	}
 	if err != nil {
-		fmt.Fprintln(s.env.Stderr, "checker: could not save progress:", err)
+		fmt.Fprint(s.env.Stderr, msg.F(s.opts.Lang, "checker: could not save progress: %v\n", err))
 	}
-	s.out.Printf("Reset %d file(s). make lesson-%s to start again.\n", len(changed), l.Number)
+	s.out.Say("Reset %d file(s). make lesson-%s to start again.\n", len(changed), l.Number)
 	return ExitOK
 }
 
@@ -92,8 +94,8 @@ func solutionCmd(_ context.Context, s *session, args []string) int {
 		return s.envError("solution", err)
 	}
 	if p := st.Lessons[l.Dir]; !p.Done() && !s.opts.Force {
-		s.out.Printf("Lesson %s does not pass yet (%d/%d at the last run). The solution is more use after you have fought with the lesson: try make hint-%s first.\n", l.Number, p.Passed, p.Total, l.Number)
-		s.out.Printf("To see it anyway: bin/checker solution --force %s\n", l.Number)
+		s.out.Say("Lesson %s does not pass yet (%d/%d at the last run). The solution is more use after you have fought with the lesson: try make hint-%s first.\n", l.Number, p.Passed, p.Total, l.Number)
+		s.out.Say("To see it anyway: bin/checker solution --force %s\n", l.Number)
 		return ExitFailed
 	}
 	for _, stub := range l.Stubs {

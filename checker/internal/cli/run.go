@@ -12,6 +12,7 @@ import (
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/explain"
+	"github.com/threadlings/threadlings/checker/internal/msg"
 	"github.com/threadlings/threadlings/checker/internal/progress"
 	"github.com/threadlings/threadlings/checker/internal/render"
 	"github.com/threadlings/threadlings/checker/internal/runner"
@@ -19,13 +20,8 @@ import (
 )
 
 func runCmd(ctx context.Context, s *session, args []string) int {
-	if len(args) != 1 {
-		fmt.Fprintln(s.env.Stderr, "checker run: name one lesson, e.g. checker run 01")
-		return ExitUsage
-	}
-	l, err := course.Find(args[0])
-	if err != nil {
-		fmt.Fprintln(s.env.Stderr, "checker run:", err)
+	l, ok := oneLesson(s, "run", args)
+	if !ok {
 		return ExitUsage
 	}
 	overlay := runner.Stub()
@@ -36,11 +32,11 @@ func runCmd(ctx context.Context, s *session, args []string) int {
 	if err != nil {
 		return s.envError("run", err)
 	}
-	printResult(s.out, res, s.opts.Verbose, s.opts.Lang, false)
+	printResult(s.out, res, s.opts.Verbose, false)
 	s.printVetNotes(s.out, vet)
 	if !s.opts.Solution {
 		if err := saveProgress(s.opts.Root, res); err != nil {
-			fmt.Fprintln(s.env.Stderr, "checker: could not save progress:", err)
+			fmt.Fprint(s.env.Stderr, msg.F(s.opts.Lang, "checker: could not save progress: %v\n", err))
 		}
 	}
 	if res.OK() {
@@ -102,18 +98,18 @@ func (s *session) printVetNotes(p *render.Printer, vet *vetJob) {
 	select {
 	case <-vet.done:
 	case <-time.After(200 * time.Millisecond):
-		s.status.show("checking your code with go vet")
+		s.status.show(msg.T(s.opts.Lang, "checking your code with go vet"))
 		<-vet.done
 		s.status.Clear()
 	}
 	if vet.err != nil || len(vet.findings) == 0 {
 		return
 	}
-	p.Printf("%s\n", p.Yellow("Notes from go vet on your code (they do not change the verdicts):"))
+	p.Printf("%s\n", p.Yellow(p.T("Notes from go vet on your code (they do not change the verdicts):")))
 	for _, f := range vet.findings {
 		p.Printf("  %s: %s\n", f.File+":"+strconv.Itoa(f.Line), f.Message)
 		if advice := explain.VetAdvice(f.Analyzer); advice != "" {
-			p.Printf("%s", render.Indent(advice, "      "))
+			p.Printf("%s", render.Indent(p.T(advice), "      "))
 		}
 	}
 }
@@ -138,13 +134,13 @@ func saveProgress(root string, res *runner.Result) error {
 // printResult writes a lesson's result: one line per spec, a short block
 // under each failure, and a summary line. watching says that watch mode
 // shows it: the way to run the lesson again is then to save, not make.
-func printResult(p *render.Printer, res *runner.Result, verbose bool, lang string, watching bool) {
+func printResult(p *render.Printer, res *runner.Result, verbose bool, watching bool) {
 	l := res.Lesson
-	p.Printf("%s %s\n", p.Bold(l.Number), p.Bold(l.TitleIn(lang)))
+	p.Printf("%s %s\n", p.Bold(l.Number), p.Bold(l.TitleIn(p.Lang)))
 	if res.BuildTimedOut {
 		p.Printf("%s", render.Indent(res.BuildError, "  "))
 	} else if res.BuildError != "" {
-		p.Printf("  %s %s does not compile:\n", p.Verdict(verdict.BuildError), l.LessonPath())
+		p.Printf("  %s %s", p.Verdict(verdict.BuildError), p.Tf("%s does not compile:\n", l.LessonPath()))
 		errs := explain.BuildErrors(res.BuildError, 10)
 		if verbose {
 			errs = strings.Split(strings.TrimSpace(res.BuildError), "\n")
@@ -152,12 +148,12 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, lang strin
 		p.Printf("%s", render.Indent(explain.WithSource(strings.Join(errs, "\n"), res.Sources), "      "))
 	}
 	if len(res.Forbidden) > 0 {
-		p.Printf("  %s your code uses what this lesson does not allow, so no spec was run:\n", p.Verdict(verdict.Forbidden))
+		p.Printf("  %s %s", p.Verdict(verdict.Forbidden), p.T("your code uses what this lesson does not allow, so no spec was run:\n"))
 		p.Printf("%s", render.Indent(strings.Join(res.Forbidden, "\n"), "      "))
-		p.Printf("      (the rules: docs/SECURITY.md)\n")
+		p.Say("      (the rules: docs/SECURITY.md)\n")
 	}
 	if res.Tampered != "" {
-		p.Printf("  %s %s\n", p.Verdict(verdict.Tampered), "the run's records cannot be trusted: "+res.Tampered)
+		p.Printf("  %s %s", p.Verdict(verdict.Tampered), p.Tf("the run's records cannot be trusted: %s\n", res.Tampered))
 	}
 	for _, sp := range res.Specs {
 		if sp.Verdict == verdict.Forbidden || sp.Verdict == verdict.Tampered {
@@ -167,25 +163,25 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, lang strin
 		if sp.Verdict.Passed() || sp.Verdict == verdict.NotRun && !verbose {
 			continue
 		}
-		p.Printf("%s", render.Indent(explain.WithSource(feedback(sp, l, verbose), res.Sources), "                "))
+		p.Printf("%s", render.Indent(explain.WithSource(feedback(p, sp, l, verbose), res.Sources), "                "))
 	}
 	if res.Note != "" {
-		p.Printf("  %s\n", p.Red(res.Note))
+		p.Printf("  %s\n", p.Red(p.T(res.Note)))
 	}
 	if verbose && res.Raw != "" {
-		p.Printf("\n--- go test output ---\n%s\n", res.Raw)
+		p.Say("\n--- go test output ---\n%s\n", res.Raw)
 	}
 	p.Printf("%s\n", summary(p, res, watching))
 }
 
 // feedback is the block shown under a failed spec.
-func feedback(sp runner.Spec, l course.Lesson, verbose bool) string {
+func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, verbose bool) string {
 	var b strings.Builder
-	msg := sp.Message
+	text := msg.Feedback(p.Lang, sp.Message)
 	if !verbose {
-		msg = trimLines(msg, 12)
+		text = trimLines(p, text, 12)
 	}
-	b.WriteString(msg)
+	b.WriteString(text)
 	b.WriteString("\n")
 	switch sp.Verdict {
 	case verdict.Race:
@@ -193,30 +189,30 @@ func feedback(sp runner.Spec, l course.Lesson, verbose bool) string {
 			b.WriteString(line + "\n")
 		}
 	case verdict.Timeout, verdict.Leak:
-		if sp.Detail != "" && !strings.Contains(msg, sp.Detail) {
-			b.WriteString(trimLines(sp.Detail, 8) + "\n")
+		if sp.Detail != "" && !strings.Contains(text, sp.Detail) {
+			b.WriteString(trimLines(p, sp.Detail, 8) + "\n")
 		}
 	}
 	if sp.Where != "" && !strings.Contains(b.String(), sp.Where) {
-		b.WriteString("at " + sp.Where + "\n")
+		b.WriteString(p.Tf("at %s\n", sp.Where))
 	}
 	if verbose {
 		if sp.Detail != "" && sp.Verdict != verdict.Timeout && sp.Verdict != verdict.Leak {
 			b.WriteString(sp.Detail + "\n")
 		}
 		if sp.Output != "" {
-			b.WriteString("output:\n" + sp.Output)
+			b.WriteString(p.T("output:\n") + sp.Output)
 		}
 	}
 	return b.String()
 }
 
-func trimLines(s string, n int) string {
+func trimLines(p *render.Printer, s string, n int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	if len(lines) <= n {
 		return strings.Join(lines, "\n")
 	}
-	return strings.Join(lines[:n], "\n") + fmt.Sprintf("\n… %d more lines (-v shows all)", len(lines)-n)
+	return strings.Join(lines[:n], "\n") + p.Tf("\n… %d more lines (-v shows all)", len(lines)-n)
 }
 
 func summary(p *render.Printer, res *runner.Result, watching bool) string {
@@ -224,47 +220,46 @@ func summary(p *render.Printer, res *runner.Result, watching bool) string {
 	total := len(res.Specs)
 	cached := ""
 	if res.Cached {
-		cached = ", cached"
+		cached = p.T(", cached")
 	}
 	switch {
 	case res.BuildTimedOut && watching:
 		return p.Red(fmt.Sprintf("%s: not run: the build did not finish in time. Press r to try again.", l.Dir))
 	case res.BuildTimedOut:
-		return p.Red(fmt.Sprintf("%s: not run: the build did not finish in time. Run make lesson-%s again.", l.Dir, l.Number))
+		return p.Red(p.Tf("%s: not run: the build did not finish in time. Run make lesson-%s again.", l.Dir, l.Number))
 	case res.BuildError != "" && watching:
 		return p.Red(fmt.Sprintf("%s: does not compile. Fix the first error above and save: watch runs it again.", l.Dir))
 	case res.BuildError != "":
-		return p.Red(fmt.Sprintf("%s: does not compile. Fix the first error above and run make lesson-%s again.", l.Dir, l.Number))
+		return p.Red(p.Tf("%s: does not compile. Fix the first error above and run make lesson-%s again.", l.Dir, l.Number))
 	case len(res.Forbidden) > 0 && watching:
 		return p.Red(fmt.Sprintf("%s: not run: change the lines above to use only what the lesson allows, then save: watch runs it again.", l.Dir))
 	case len(res.Forbidden) > 0:
-		return p.Red(fmt.Sprintf("%s: not run: change the lines above to use only what the lesson allows, then run make lesson-%s again.", l.Dir, l.Number))
+		return p.Red(p.Tf("%s: not run: change the lines above to use only what the lesson allows, then run make lesson-%s again.", l.Dir, l.Number))
 	case res.Tampered != "":
-		return p.Red(fmt.Sprintf("%s: not graded: the test binary's records were tampered with.", l.Dir))
+		return p.Red(p.Tf("%s: not graded: the test binary's records were tampered with.", l.Dir))
 	case total == 0 || res.Passed() == 0 && res.Counts()[verdict.NotRun] == total:
-		why := res.Note
+		why := p.T(res.Note)
 		if why == "" {
-			why = "the test binary ran no spec"
+			why = p.T("the test binary ran no spec")
 		}
-		again := fmt.Sprintf("Run make lesson-%s again", l.Number)
+		again := p.Tf("\nRun make lesson-%s again; if it says the same, run bin/checker run -v %s to see everything the test binary printed.", l.Number, l.Number)
 		if watching {
-			again = "Press r to run it again"
+			again = fmt.Sprintf("\nPress r to run it again; if it says the same, run bin/checker run -v %s to see everything the test binary printed.", l.Number)
 		}
-		return p.Red(fmt.Sprintf("%s: no spec ran: %s (%s).", l.Dir, why, res.Elapsed.Round(10*time.Millisecond))) +
-			fmt.Sprintf("\n%s; if it says the same, run bin/checker run -v %s to see everything the test binary printed.", again, l.Number)
+		return p.Red(p.Tf("%s: no spec ran: %s (%s).", l.Dir, why, res.Elapsed.Round(10*time.Millisecond))) + again
 	case res.OK():
-		return p.Green(fmt.Sprintf("%s: all %d specs pass (%s%s).", l.Dir, total, res.Elapsed.Round(10*time.Millisecond), cached))
+		return p.Green(p.Tf("%s: all %d specs pass (%s%s).", l.Dir, total, res.Elapsed.Round(10*time.Millisecond), cached))
 	}
 	counts := res.Counts()
 	var parts []string
 	for _, v := range verdict.All {
 		if v != verdict.Pass && counts[v] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[v], v))
+			parts = append(parts, p.Tf("%d %s", counts[v], p.T(string(v))))
 		}
 	}
-	next := fmt.Sprintf("\nFix the first failure above, then make lesson-%s again. The lesson: %s/README.md. Stuck? make hint-%s", l.Number, l.LessonPath(), l.Number)
+	next := p.Tf("\nFix the first failure above, then make lesson-%s again. The lesson: %s/README.md. Stuck? make hint-%s", l.Number, l.LessonPath(), l.Number)
 	if watching {
 		next = fmt.Sprintf("\nFix the first failure above and save: watch runs it again. The lesson: %s/README.md. Stuck? Press h for a hint.", l.LessonPath())
 	}
-	return p.Red(fmt.Sprintf("%s: %d of %d specs pass; %s (%s%s).", l.Dir, res.Passed(), total, strings.Join(parts, ", "), res.Elapsed.Round(10*time.Millisecond), cached)) + next
+	return p.Red(p.Tf("%s: %d of %d specs pass; %s (%s%s).", l.Dir, res.Passed(), total, strings.Join(parts, ", "), res.Elapsed.Round(10*time.Millisecond), cached)) + next
 }

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/threadlings/threadlings/checker/internal/msg"
+	"github.com/threadlings/threadlings/checker/internal/render"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 )
 
@@ -15,7 +17,8 @@ import (
 type statusLine struct {
 	w        io.Writer
 	terminal bool
-	width    int // the terminal's columns; 0 if not known
+	width    int    // the terminal's columns; 0 if not known
+	lang     string // language of the steps' texts
 
 	mu    sync.Mutex
 	text  string    // what is shown now; "" when nothing is
@@ -24,27 +27,27 @@ type statusLine struct {
 	stop  chan struct{}
 }
 
-func newStatusLine(w io.Writer, terminal bool, width int) *statusLine {
-	return &statusLine{w: w, terminal: terminal, width: width}
+func newStatusLine(w io.Writer, terminal bool, width int, lang string) *statusLine {
+	return &statusLine{w: w, terminal: terminal, width: width, lang: lang}
 }
 
-// stepText says what a step is doing, in the learner's terms.
-func stepText(s runner.Step) string {
+// stepText says what a step is doing, in the learner's terms and language.
+func stepText(s runner.Step, lang string) string {
 	switch s.Kind {
 	case runner.StepBuild:
 		race := ""
 		if s.Race {
-			race = " with the race detector"
+			race = msg.T(lang, " with the race detector")
 		}
-		return fmt.Sprintf("building lesson %s%s — the first build takes a minute or two, later ones a second or two", s.Lesson.Number, race)
+		return msg.F(lang, "building lesson %s%s — the first build takes a minute or two, later ones a second or two", s.Lesson.Number, race)
 	default:
-		return fmt.Sprintf("running lesson %s's specs", s.Lesson.Number)
+		return msg.F(lang, "running lesson %s's specs", s.Lesson.Number)
 	}
 }
 
 // Step shows step s; it is a runner.Runner's Status.
 func (l *statusLine) Step(s runner.Step) {
-	l.show(stepText(s))
+	l.show(stepText(s, l.lang))
 }
 
 // show replaces what the line says with text.
@@ -86,9 +89,17 @@ func (l *statusLine) draw() {
 	secs := fmt.Sprintf(" (%ds)", int(time.Since(l.since).Seconds()))
 	text := l.text
 	// A line longer than the terminal wraps, and a carriage return then
-	// rewrites only its last row: cut it to fit.
-	if r := []rune(text); l.width > 0 && len(r)+len(secs) >= l.width {
-		text = string(r[:max(0, l.width-len(secs)-2)]) + "…"
+	// rewrites only its last row: cut it to fit, counting cells, not runes
+	// (Korean takes two cells a character).
+	if l.width > 0 && render.Cells(text)+len(secs) >= l.width {
+		room, cut := l.width-len(secs)-2, 0
+		for i, r := range text {
+			if room -= render.Cells(string(r)); room < 0 {
+				break
+			}
+			cut = i + len(string(r))
+		}
+		text = text[:cut] + "…"
 	}
 	fmt.Fprintf(l.w, "\r%s%s\x1b[K", text, secs)
 }

@@ -12,18 +12,21 @@ import (
 	"time"
 
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/msg"
 	"github.com/threadlings/threadlings/checker/internal/progress"
 	"github.com/threadlings/threadlings/checker/internal/render"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 	"github.com/threadlings/threadlings/checker/internal/watch"
 )
 
-// The keys watch understands, as its footer lists them: single keys on a
-// terminal, a key and Enter elsewhere.
-const (
-	watchKeys      = "Save a file to run again · h hint · n next lesson · r run again · l list · q quit"
-	watchKeysLines = "Save a file to run again · h hint · n next lesson · r run again · l list · q quit (each then Enter)"
-)
+// watchKeys is the line that says what watch listens for: single keys on
+// a terminal (raw), a key and Enter elsewhere.
+func watchKeys(lang string, raw bool) string {
+	if raw {
+		return "Save a file to run again · h hint · n next lesson · r run again · l list · q quit"
+	}
+	return msg.T(lang, "Save a file to run again · h hint · n next lesson · r run again · l list · q quit (then Enter)")
+}
 
 // watchCmd runs a lesson each time one of its files changes, and waits on a
 // pass for the learner to go on. Earlier lessons stay watched: saving one
@@ -142,7 +145,7 @@ func (w *watcher) loop(ctx context.Context) int {
 		}
 		w.showRun(res, vet)
 		if err := saveProgress(s.opts.Root, res); err != nil {
-			fmt.Fprintln(s.env.Stderr, "checker: could not save progress:", err)
+			fmt.Fprint(s.env.Stderr, msg.F(s.opts.Lang, "checker: could not save progress: %v\n", err))
 		}
 		if s.opts.MaxRuns > 0 && w.runs >= s.opts.MaxRuns {
 			return ExitOK
@@ -292,7 +295,7 @@ func (w *watcher) key(k string) action {
 		s.out.Printf("%s\n", "That was the last lesson: q to quit.")
 	case "h":
 		s.out.Printf("\n")
-		if err := s.showHint(w.lessons[w.at], "Press h again for the next hint."); err != nil {
+		if err := s.showHint(w.lessons[w.at], "\nPress h again for the next hint.\n"); err != nil {
 			fmt.Fprintln(s.env.Stderr, "checker watch:", err)
 		}
 	case "l":
@@ -307,10 +310,7 @@ func (w *watcher) key(k string) action {
 }
 
 func (w *watcher) footer() string {
-	if w.kb.raw {
-		return watchKeys
-	}
-	return watchKeysLines
+	return watchKeys(w.s.opts.Lang, w.kb.raw)
 }
 
 // showRunning says at once that a run has begun, on a cleared screen on a
@@ -324,7 +324,7 @@ func (w *watcher) showRunning(l course.Lesson) {
 	} else if w.runs > 1 {
 		buf.WriteString("\n")
 	}
-	p := &render.Printer{W: &buf, Color: s.out.Color}
+	p := &render.Printer{W: &buf, Color: s.out.Color, Lang: s.out.Lang}
 	p.Printf("%s\n", p.Bold(fmt.Sprintf("Lesson %s (%s): running…", l.Number, l.TitleIn(s.opts.Lang))))
 	s.env.Stdout.Write(buf.Bytes())
 }
@@ -336,11 +336,11 @@ func (w *watcher) showRun(res *runner.Result, vet *vetJob) {
 	shown := time.Now() // before waiting for go vet
 	started := shown.Add(-res.Elapsed)
 	var buf bytes.Buffer
-	p := &render.Printer{W: &buf, Color: s.out.Color}
+	p := &render.Printer{W: &buf, Color: s.out.Color, Lang: s.out.Lang}
 	if s.env.Terminal {
 		buf.WriteString("\x1b[H\x1b[2J")
 	}
-	printResult(p, res, s.opts.Verbose, s.opts.Lang, true)
+	printResult(p, res, s.opts.Verbose, true)
 	s.printVetNotes(p, vet)
 	switch {
 	case w.saved.IsZero():
@@ -349,14 +349,14 @@ func (w *watcher) showRun(res *runner.Result, vet *vetJob) {
 		// says nothing about this save.
 		p.Printf("%s\n", p.Dim(fmt.Sprintf("(the same code ran before: result from the cache, shown %s after the save)", shown.Sub(w.saved).Round(time.Millisecond))))
 	default:
-		p.Printf("%s\n", p.Dim(fmt.Sprintf("(run started %s after the save)", started.Sub(w.saved).Round(time.Millisecond))))
+		p.Printf("%s\n", p.Dim(p.Tf("(run started %s after the save)", started.Sub(w.saved).Round(time.Millisecond))))
 	}
 	if res.OK() {
 		l := res.Lesson
 		if w.at < len(w.lessons)-1 {
-			p.Printf("\n%s\n", p.Green(fmt.Sprintf("Lesson %s passes! n for next, q to quit", l.Number)))
+			p.Printf("\n%s %s\n", p.Green(p.Tf("Lesson %s passes!", l.Number)), "n for next, q to quit")
 		} else {
-			p.Printf("\n%s\n", p.Green(fmt.Sprintf("Lesson %s passes! That was the last lesson: q to quit", l.Number)))
+			p.Printf("\n%s %s\n", p.Green(p.Tf("Lesson %s passes!", l.Number)), "That was the last lesson: q to quit")
 		}
 	} else {
 		p.Printf("%s\n", p.Dim(w.footer()))

@@ -16,7 +16,8 @@ import (
 // kit, a few hundred kilobytes.
 const (
 	maxArchiveBytes = 256 << 20
-	maxArchiveFiles = 20000
+	maxArchiveFiles = 20000 // members and the directories they make
+	maxArchiveDepth = 64    // path components of one member
 )
 
 // Submission is one student's copy of the kit.
@@ -148,8 +149,17 @@ func safeJoin(dir, name string) (string, error) {
 }
 
 // budget counts what an archive unpacks, to stop archive bombs: every
-// entry, directories and links included, and every byte.
-type budget struct{ bytes, entries int64 }
+// member, directories and links included, every directory a member's path
+// makes on the way, and every byte.
+type budget struct {
+	root           string
+	bytes, entries int64
+	dirs           map[string]bool // directories made under root so far
+}
+
+func newBudget(root string) *budget {
+	return &budget{root: root, dirs: map[string]bool{}}
+}
 
 func (b *budget) entry(size int64) error {
 	b.entries++
@@ -160,8 +170,46 @@ func (b *budget) entry(size int64) error {
 	return nil
 }
 
+// mkdirAll makes dir and its parents under b.root, counting each directory
+// it makes as an entry, so that deep or many paths cannot make directories
+// for free.
+func (b *budget) mkdirAll(dir string) error {
+	rel, err := filepath.Rel(b.root, dir)
+	if err != nil || rel == "." {
+		return err
+	}
+	parts := strings.Split(rel, string(filepath.Separator))
+	if len(parts) > maxArchiveDepth {
+		return fmt.Errorf("archive member nested %d directories deep, more than a copy of the kit has", len(parts))
+	}
+	p := b.root
+	for _, part := range parts {
+		p = filepath.Join(p, part)
+		if b.dirs[p] {
+			continue
+		}
+		if err := b.entry(0); err != nil {
+			return err
+		}
+		b.dirs[p] = true
+	}
+	return os.MkdirAll(dir, 0o755)
+}
+
+// member counts one archive member that is not a regular file: it is not
+// unpacked, but it is not free either.
+func (b *budget) member(target string, dir bool) error {
+	if err := b.entry(0); err != nil {
+		return err
+	}
+	if dir {
+		return b.mkdirAll(target)
+	}
+	return nil
+}
+
 func writeMember(path string, r io.Reader, b *budget) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := b.mkdirAll(filepath.Dir(path)); err != nil {
 		return err
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
@@ -184,31 +232,25 @@ func unzip(path, dir string) error {
 		return err
 	}
 	defer zr.Close()
-	var b budget
+	b := newBudget(dir)
 	for _, f := range zr.File {
 		target, err := safeJoin(dir, f.Name)
 		if err != nil {
 			return err
 		}
 		if !f.Mode().IsRegular() {
-			if err := b.entry(0); err != nil {
-				return err
-			}
-		}
-		if f.FileInfo().IsDir() {
-			if err := os.MkdirAll(target, 0o755); err != nil {
+			// Directories are made; links and devices are not part of a
+			// kit and are left out.
+			if err := b.member(target, f.FileInfo().IsDir()); err != nil {
 				return err
 			}
 			continue
-		}
-		if !f.Mode().IsRegular() {
-			continue // links and devices are not part of a kit
 		}
 		rc, err := f.Open()
 		if err != nil {
 			return err
 		}
-		err = writeMember(target, rc, &b)
+		err = writeMember(target, rc, b)
 		rc.Close()
 		if err != nil {
 			return err
@@ -228,7 +270,7 @@ func untar(path, dir string) error {
 		return err
 	}
 	tr := tar.NewReader(gz)
-	var b budget
+	b := newBudget(dir)
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
@@ -242,19 +284,15 @@ func untar(path, dir string) error {
 			return err
 		}
 		if h.Typeflag != tar.TypeReg {
-			if err := b.entry(0); err != nil {
+			// Directories are made; links and devices are not part of a
+			// kit and are left out.
+			if err := b.member(target, h.Typeflag == tar.TypeDir); err != nil {
 				return err
 			}
+			continue
 		}
-		switch h.Typeflag {
-		case tar.TypeDir:
-			if err := os.MkdirAll(target, 0o755); err != nil {
-				return err
-			}
-		case tar.TypeReg:
-			if err := writeMember(target, tr, &b); err != nil {
-				return err
-			}
+		if err := writeMember(target, tr, b); err != nil {
+			return err
 		}
 	}
 }

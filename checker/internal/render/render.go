@@ -7,13 +7,15 @@ import (
 	"io"
 	"strings"
 
+	"github.com/threadlings/threadlings/checker/internal/msg"
 	"github.com/threadlings/threadlings/internal/verdict"
 )
 
 // Printer writes human output to W.
 type Printer struct {
 	W     io.Writer
-	Color bool // ANSI colour; only for a terminal, never with NO_COLOR
+	Color bool   // ANSI colour; only for a terminal, never with NO_COLOR
+	Lang  string // language of the learner's messages: msg.English or msg.Korean
 }
 
 // UseColor reports whether output should be coloured: only on a terminal,
@@ -49,10 +51,20 @@ func (p *Printer) Dim(s string) string    { return p.paint(dim, s) }
 // Printf writes to the printer.
 func (p *Printer) Printf(format string, args ...any) { fmt.Fprintf(p.W, format, args...) }
 
+// T returns message s in the printer's language (see package msg).
+func (p *Printer) T(s string) string { return msg.T(p.Lang, s) }
+
+// Tf formats message format in the printer's language.
+func (p *Printer) Tf(format string, args ...any) string { return msg.F(p.Lang, format, args...) }
+
+// Say writes message format, in the printer's language, formatted with args.
+func (p *Printer) Say(format string, args ...any) { fmt.Fprint(p.W, p.Tf(format, args...)) }
+
 // Verdict returns v as a fixed-width word with a mark: "✓ pass" or
 // "✗ timeout".
 func (p *Printer) Verdict(v verdict.Verdict) string {
-	word := fmt.Sprintf("%-11s", v)
+	word := p.T(string(v))
+	word += strings.Repeat(" ", max(0, 11-visibleLen(word)))
 	switch v {
 	case verdict.Pass:
 		return p.Green("✓ " + word)
@@ -122,6 +134,10 @@ func visibleLen(s string) int {
 	return n
 }
 
+// Cells returns the printed width of s in terminal cells, not counting
+// colour codes: Hangul takes two cells a character.
+func Cells(s string) int { return visibleLen(s) }
+
 // runeWidth is the number of terminal cells r takes: two for the wide
 // characters of Korean, Chinese and Japanese, one otherwise.
 func runeWidth(r rune) int {
@@ -137,8 +153,9 @@ func runeWidth(r rune) int {
 	return 1
 }
 
-// Wrap breaks s into lines of at most width runes, at spaces. A word longer
-// than width gets a line of its own.
+// Wrap breaks s into lines of at most width terminal cells, at spaces
+// (Hangul takes two cells a character). A word longer than width gets a
+// line of its own.
 func Wrap(s string, width int) string {
 	var b strings.Builder
 	for i, para := range strings.Split(s, "\n") {
@@ -147,7 +164,7 @@ func Wrap(s string, width int) string {
 		}
 		n := 0
 		for j, word := range strings.Fields(para) {
-			w := len([]rune(word))
+			w := visibleLen(word)
 			if j > 0 && n+1+w > width {
 				b.WriteString("\n")
 				n = 0

@@ -47,3 +47,20 @@ func TestTableCountsWideCharactersTwice(t *testing.T) {
 	render.Table(&b, [][]string{{"고루틴", "x"}, {"abcdef", "y"}})
 	assert.Equal(t, "고루틴  x\nabcdef  y\n", b.String())
 }
+
+func TestWrapCountsHangulTwice(t *testing.T) {
+	text := "모든 과제는 모양이 같습니다. go 문으로 일마다 고루틴을 하나씩 시작하고, 반환하기 전에 모두 기다립니다."
+	for _, line := range strings.Split(render.Wrap(text, 30), "\n") {
+		assert.LessOrEqual(t, render.Cells(line), 30, "%q is wider than 30 cells", line)
+	}
+	assert.Equal(t, "a bb\nccc", render.Wrap("a bb ccc", 4))
+}
+
+func TestKoreanVerdictsKeepTheColumn(t *testing.T) {
+	en := &render.Printer{}
+	ko := &render.Printer{Lang: "ko"}
+	assert.Equal(t, "✗ 데이터 경쟁", strings.TrimSpace(ko.Verdict(verdict.Race)))
+	for _, v := range verdict.All {
+		assert.Equal(t, render.Cells(en.Verdict(v)), render.Cells(ko.Verdict(v)), "%s in Korean must take as many cells as in English", v)
+	}
+}

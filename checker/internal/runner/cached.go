@@ -2,6 +2,9 @@ package runner
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
@@ -22,11 +25,39 @@ func (r *Runner) RunCached(ctx context.Context, l course.Lesson, o Overlay, c ca
 		res.Cached = true
 		return &res, nil
 	}
-	got, err := r.Run(ctx, l, o)
+	// Once this lesson has built here, with these settings and this build
+	// cache, later builds are warm: the check of what the code uses may
+	// start beside them.
+	warmKey, _ := r.warmKey(l)
+	var warm bool
+	c.Load(warmKey, &warm)
+	got, err := r.run(ctx, l, o, warm)
+	if err == nil && ctx.Err() == nil && got.BuildError == "" && !warm {
+		c.Store(warmKey, true)
+	}
 	if err == nil && ctx.Err() == nil && keep(got) {
 		c.Store(key, got)
 	}
 	return got, err
+}
+
+// warmKey is the key under which RunCached notes that lesson l has built
+// with this runner's settings and this go command's build cache.
+func (r *Runner) warmKey(l course.Lesson) (string, error) {
+	v, err := r.GoVersion()
+	if err != nil {
+		return "", err
+	}
+	gocache, err := r.goEnv("GOCACHE")
+	if err != nil {
+		return "", err
+	}
+	k := cache.NewKey("warm").Add("go", v).Add("gocache", gocache).Add("lesson", l.Dir).
+		Add("settings", fmt.Sprint(r.Race, r.Env))
+	for _, name := range keyEnv {
+		k.Add(name, os.Getenv(name))
+	}
+	return k.File("go.sum", filepath.Join(r.Root, "go.sum")).Sum()
 }
 
 // Repeatable reports whether running the same code again would give the

@@ -201,6 +201,15 @@ var ErrEnvironment = errors.New("environment")
 // means the run could not be made at all; a lesson that fails to build or
 // crashes is a Result, not an error.
 func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, error) {
+	return r.run(ctx, l, o, false)
+}
+
+// run is Run. With early set, the check of what the code uses starts
+// beside the build rather than after it: it then costs nothing on a warm
+// build cache, where the link keeps one core busy and little else runs,
+// but on a cold one it would compile every dependency a second time, beside
+// the build.
+func (r *Runner) run(ctx context.Context, l course.Lesson, o Overlay, early bool) (*Result, error) {
 	start := time.Now()
 	res := &Result{Lesson: l, Sources: map[string]string{}}
 	for _, stub := range l.Stubs {
@@ -216,6 +225,13 @@ func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, 
 	}
 	defer os.RemoveAll(dir)
 
+	// The check of what the code uses runs beside the build or the specs,
+	// on the packages the build compiles; a violation voids the run.
+	checked := make(chan []string, 1)
+	check := func() { checked <- r.checkAllowed(l, o) }
+	if early {
+		go check()
+	}
 	r.status(Step{Lesson: l, Kind: StepBuild})
 	bin, err := r.Build(ctx, l, o, dir)
 	var berr *BuildError
@@ -228,10 +244,9 @@ func (r *Runner) Run(ctx context.Context, l course.Lesson, o Overlay) (*Result, 
 		return nil, err
 	}
 	r.status(Step{Lesson: l, Kind: StepRun})
-	// The check of what the code uses runs beside the specs, on the
-	// packages the build has just compiled; a violation voids the run.
-	checked := make(chan []string, 1)
-	go func() { checked <- r.checkAllowed(l, o) }()
+	if !early {
+		go check()
+	}
 	total, err := r.runSpecs(ctx, bin, res)
 	forbidden := <-checked
 	if err != nil {
@@ -516,23 +531,27 @@ func (r *Runner) key(kind string, l course.Lesson, o Overlay) (string, error) {
 	return k.Sum()
 }
 
-// goVersions maps go commands to what "go env GOVERSION" printed.
-var goVersions sync.Map
+// goEnvs maps a go command and a variable to what "go env" printed for it.
+var goEnvs sync.Map
 
-// GoVersion returns the version of the go command, as "go env GOVERSION"
-// prints it.
-func (r *Runner) GoVersion() (string, error) {
-	if v, ok := goVersions.Load(r.goCmd()); ok {
+// goEnv returns the value "go env NAME" prints, asked once per process.
+func (r *Runner) goEnv(name string) (string, error) {
+	key := [2]string{r.goCmd(), name}
+	if v, ok := goEnvs.Load(key); ok {
 		return v.(string), nil
 	}
-	out, err := exec.Command(r.goCmd(), "env", "GOVERSION").Output()
+	out, err := exec.Command(r.goCmd(), "env", name).Output()
 	if err != nil {
 		return "", fmt.Errorf("%w: go env: %v", ErrEnvironment, err)
 	}
 	v := strings.TrimSpace(string(out))
-	goVersions.Store(r.goCmd(), v)
+	goEnvs.Store(key, v)
 	return v, nil
 }
+
+// GoVersion returns the version of the go command, as "go env GOVERSION"
+// prints it.
+func (r *Runner) GoVersion() (string, error) { return r.goEnv("GOVERSION") }
 
 func (r *Runner) limit() time.Duration {
 	if r.Limit <= 0 {

@@ -2,6 +2,7 @@ package runner_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -292,5 +293,35 @@ func Answer() int {
 	assert.False(t, res.OK())
 	for _, s := range res.Specs {
 		assert.Equal(t, verdict.Tampered, s.Verdict, s.Name)
+	}
+}
+
+// Once a lesson has built, the check of what its code uses starts beside
+// the build; it must find the same violation as when it starts after it.
+func TestForbiddenCodeIsFoundOnWarmAndColdBuilds(t *testing.T) {
+	r := newRunner(t)
+	l := fixture("forgeries", "code.go")
+	store := cache.Dir(t.TempDir())
+	for i, when := range []string{"after the first build", "beside a warm build"} {
+		code := fmt.Sprintf(`package forgeries
+
+import "os"
+
+// Answer sets a variable it may not: edit %d.
+func Answer() int {
+	os.Setenv("THREADLINGS_DRY_RUN", "1")
+	return 42
+}
+`, i)
+		o := runner.Overlay{filepath.Join(r.Root, "lessons", l.Dir, "code.go"): writeFile(t, "code.go", code)}
+		res, err := r.RunCached(context.Background(), l, o, store, (*runner.Result).Repeatable)
+		require.NoError(t, err)
+		assert.False(t, res.Cached, when)
+		require.Len(t, res.Forbidden, 1, when)
+		assert.Contains(t, res.Forbidden[0], "os.Setenv", when)
+		assert.False(t, res.OK(), when)
+		for _, s := range res.Specs {
+			assert.Equal(t, verdict.Forbidden, s.Verdict, "%s: %s", when, s.Name)
+		}
 	}
 }
