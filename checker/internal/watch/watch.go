@@ -44,28 +44,35 @@ func Files(ctx context.Context, dirs []string, o Options) <-chan Change {
 	out := make(chan Change)
 	// The first look is taken now, not in the goroutine: a save made as
 	// soon as Files returns must count as a change.
-	last := make(map[string][32]byte, len(dirs))
-	for _, d := range dirs {
-		last[d], _ = snapshot(d)
-	}
-	go run(ctx, dirs, o, last, out)
-	return out
-}
-
-func run(ctx context.Context, dirs []string, o Options, last map[string][32]byte, out chan<- Change) {
-	defer close(out)
-	var events <-chan fsnotify.Event
-	if w, err := fsnotify.NewWatcher(); err == nil {
-		defer w.Close()
+	// So is the file system's watch: an event is then sure for such a save.
+	var w *fsnotify.Watcher
+	if fw, err := fsnotify.NewWatcher(); err == nil {
+		w = fw
 		added := 0
 		for _, d := range dirs {
 			if w.Add(d) == nil {
 				added++
 			}
 		}
-		if added > 0 {
-			events = w.Events
+		if added == 0 {
+			w.Close()
+			w = nil
 		}
+	}
+	last := make(map[string][32]byte, len(dirs))
+	for _, d := range dirs {
+		last[d], _ = snapshot(d)
+	}
+	go run(ctx, dirs, o, w, last, out)
+	return out
+}
+
+func run(ctx context.Context, dirs []string, o Options, w *fsnotify.Watcher, last map[string][32]byte, out chan<- Change) {
+	defer close(out)
+	var events <-chan fsnotify.Event
+	if w != nil {
+		defer w.Close()
+		events = w.Events
 	}
 	poll := time.NewTicker(o.Poll)
 	defer poll.Stop()
