@@ -12,7 +12,7 @@ export GORACE := atexit_sleep_ms=0
 
 CHECKER_SOURCES := $(shell find checker internal -name '*.go' -not -path '*/testdata/*') go.mod go.sum
 
-.PHONY: help build watch status list verify stress bench test vet fmt-check unit gradescope
+.PHONY: help build watch status list verify stress bench test vet fmt-check unit gradescope actionlint
 
 # make stress N=1000 for the long run; make test runs a short one.
 N ?= 20
@@ -102,5 +102,11 @@ fmt-check:
 unit:
 	$(GO) test -timeout 60m ./internal/... ./checker/... ./lessons/internal/...
 
-test: fmt-check vet unit verify
+# The GitHub Classroom workflow, checked by actionlint; the tool's version is
+# pinned in tools/go.mod, a module of its own so that the course's module
+# never needs it.
+actionlint:
+	cd tools && $(GO) tool actionlint ../autograder/github-classroom/classroom.yml
+
+test: fmt-check vet actionlint unit verify
 	$(CHECKER) stress -n 2

@@ -49,6 +49,15 @@ func TestScripts(t *testing.T) {
 		}
 		goEnv[key] = strings.TrimSpace(string(out))
 	}
+	cmds := map[string]func(*testscript.TestScript, bool, []string){
+		"copykit":   copyKit,
+		"normalize": normalize,
+		"archive":   archive,
+		"probe":     probe,
+	}
+	for name, cmd := range formatCmds {
+		cmds[name] = cmd
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
@@ -63,12 +72,7 @@ func TestScripts(t *testing.T) {
 			}
 			return nil
 		},
-		Cmds: map[string]func(*testscript.TestScript, bool, []string){
-			"copykit":   copyKit,
-			"normalize": normalize,
-			"archive":   archive,
-			"probe":     probe,
-		},
+		Cmds: cmds,
 		Condition: func(cond string) (bool, error) {
 			if cond == "sandbox" {
 				ok, _ := sandbox.Available()

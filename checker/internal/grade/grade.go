@@ -21,9 +21,11 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -43,11 +45,17 @@ type Spec struct {
 	Message string          `json:"message,omitempty"`
 	Where   string          `json:"where,omitempty"`
 	Output  string          `json:"output,omitempty"`
+	File    string          `json:"file,omitempty"`    // the spec's file, from the kit's root
+	Line    int             `json:"line,omitempty"`    // the line of its It
+	Code    string          `json:"code,omitempty"`    // the body of its It
+	Seconds float64         `json:"seconds,omitempty"` // real time it took
 }
 
 // Lesson is the grade of one lesson.
 type Lesson struct {
 	Dir        string   `json:"lesson"`
+	Number     int      `json:"number"` // the lesson's number: 1 for 01-goroutines
+	Path       string   `json:"path"`   // its folder from the kit's root: lessons/01-goroutines
 	Points     int      `json:"points"`
 	Max        int      `json:"max"`
 	Specs      []Spec   `json:"specs"`
@@ -246,6 +254,7 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 	// Then every lesson of every student, one task per distinct set of
 	// files: students who hand in the same files for a lesson share its
 	// run.
+	codes := newSpecCodes(base.Root)
 	students := make([]*Student, len(paths))
 	var tasks []*task
 	names := uniqueNames(paths, func(path, name string) {
@@ -262,8 +271,8 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 			continue
 		}
 		if err != nil {
-			st.Error = err.Error()
-			st.Lessons = emptyLessons(o.Lessons, reference, err.Error())
+			st.Error = openProblem(err, p, tmp)
+			st.Lessons = emptyLessons(o.Lessons, reference, st.Error, codes)
 			st.Points, st.Max = total(st.Lessons)
 			continue
 		}
@@ -283,7 +292,7 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		st.Lessons = make([]Lesson, len(o.Lessons))
 		for k, l := range o.Lessons {
 			ov, links := studentOverlay(base.Root, sub, l)
-			st.Lessons[k] = Lesson{Dir: l.Dir, Tampered: append(Tampered(base.Root, sub, l), links...)}
+			st.Lessons[k] = Lesson{Dir: l.Dir, Number: number(l), Path: l.LessonPath(), Tampered: append(Tampered(base.Root, sub, l), links...)}
 			key, _ := base.Key(l, ov) // "" if an input is unreadable: a run of its own
 			t := byKey[key]
 			if t == nil {
@@ -310,7 +319,7 @@ func Class(ctx context.Context, r *runner.Runner, paths []string, o Options) ([]
 		defer mu.Unlock()
 		for _, u := range t.users {
 			lg := &u.student.Lessons[u.index]
-			score(lg, t.res, reference[t.lesson.Dir])
+			score(lg, t.res, reference[t.lesson.Dir], codes)
 			u.student.Seconds += t.res.Elapsed.Seconds() / float64(len(t.users))
 			done++
 			if o.Progress != nil {
@@ -401,7 +410,11 @@ func runTask(ctx context.Context, base runner.Runner, t *task) (*runner.Result, 
 	defer os.RemoveAll(tmp)
 	r := base
 	r.Env = append(append([]string{}, base.Env...), "TMPDIR="+tmp)
-	return r.Run(ctx, t.lesson, t.overlay)
+	res, err := r.Run(ctx, t.lesson, t.overlay)
+	if err == nil {
+		newScrubber(base.Root, t.overlay).result(res)
+	}
+	return res, err
 }
 
 // studentOverlay lays the stub files a submission has over the
@@ -470,7 +483,7 @@ func referenceProblem(res *runner.Result) string {
 
 // score fills lg from the run res of a student's lesson, against the
 // reference's list of specs and their points.
-func score(lg *Lesson, res, ref *runner.Result) {
+func score(lg *Lesson, res, ref *runner.Result, codes *specCodes) {
 	lg.BuildError, lg.Note, lg.Forbidden = res.BuildError, res.Note, res.Forbidden
 	if res.Tampered != "" {
 		lg.Tampered = append(lg.Tampered, "the run's records: "+res.Tampered)
@@ -481,6 +494,10 @@ func score(lg *Lesson, res, ref *runner.Result) {
 	}
 	for _, want := range ref.Specs {
 		s := Spec{Name: want.Name, Max: want.Points}
+		if want.File != "" {
+			s.File, s.Line = path.Join(lg.Path, want.File), want.Line
+			s.Code = codes.code(s.File, s.Line)
+		}
 		g, ok := got[want.Name]
 		switch {
 		case len(res.Forbidden) > 0:
@@ -492,7 +509,7 @@ func score(lg *Lesson, res, ref *runner.Result) {
 		case !ok:
 			s.Verdict, s.Message = verdict.NotRun, "no result for this spec"
 		default:
-			s.Verdict, s.Message, s.Where, s.Output = g.Verdict, g.Message, g.Where, g.Output
+			s.Verdict, s.Message, s.Where, s.Output, s.Seconds = g.Verdict, g.Message, g.Where, g.Output, g.Seconds
 		}
 		if s.Verdict.Passed() {
 			s.Points = s.Max
@@ -503,12 +520,17 @@ func score(lg *Lesson, res, ref *runner.Result) {
 	}
 }
 
-func emptyLessons(lessons []course.Lesson, ref map[string]*runner.Result, why string) []Lesson {
+func emptyLessons(lessons []course.Lesson, ref map[string]*runner.Result, why string, codes *specCodes) []Lesson {
 	var out []Lesson
 	for _, l := range lessons {
-		lg := Lesson{Dir: l.Dir, Note: why}
+		lg := Lesson{Dir: l.Dir, Number: number(l), Path: l.LessonPath(), Note: why}
 		for _, s := range ref[l.Dir].Specs {
-			lg.Specs = append(lg.Specs, Spec{Name: s.Name, Verdict: verdict.NotRun, Max: s.Points, Message: why})
+			sp := Spec{Name: s.Name, Verdict: verdict.NotRun, Max: s.Points, Message: why}
+			if s.File != "" {
+				sp.File, sp.Line = path.Join(lg.Path, s.File), s.Line
+				sp.Code = codes.code(sp.File, sp.Line)
+			}
+			lg.Specs = append(lg.Specs, sp)
 			lg.Max += s.Points
 		}
 		out = append(out, lg)
@@ -603,6 +625,12 @@ func key(env Environment, s *Submission, lessons []course.Lesson) string {
 	}
 	sum, _ := k.Sum() // "" when a file is unreadable: then nothing is cached
 	return sum
+}
+
+// number is a lesson's number: 1 for "01".
+func number(l course.Lesson) int {
+	n, _ := strconv.Atoi(l.Number)
+	return n
 }
 
 func firstLine(s string) string {

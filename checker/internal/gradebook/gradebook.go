@@ -6,7 +6,6 @@ package gradebook
 import (
 	"encoding/csv"
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +15,6 @@ import (
 	"strings"
 
 	"github.com/threadlings/threadlings/checker/internal/grade"
-	"github.com/threadlings/threadlings/internal/verdict"
 )
 
 // Formats are the names Write understands, in the order it writes them.
@@ -175,231 +173,7 @@ func encode(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-func capOutput(s string) string {
-	if len(s) <= outputCap {
-		return s
-	}
-	return s[:outputCap] + fmt.Sprintf("\n[%d more bytes cut]", len(s)-outputCap)
-}
-
-// specText is what a learner reads about one spec: the verdict and message,
-// where, and the output.
-func specText(sp grade.Spec) string {
-	if sp.Verdict.Passed() {
-		return ""
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s", sp.Verdict, sp.Message)
-	if sp.Where != "" {
-		fmt.Fprintf(&b, "\nat %s", sp.Where)
-	}
-	if sp.Output != "" {
-		fmt.Fprintf(&b, "\n%s", capOutput(sp.Output))
-	}
-	return b.String()
-}
-
-// lessonNotes are a lesson's problems that no single spec owns.
-func lessonNotes(l grade.Lesson) string {
-	var parts []string
-	if len(l.Tampered) > 0 {
-		parts = append(parts, "TAMPERED: the kit's spec files were changed; they were graded from the instructor's copy: "+strings.Join(l.Tampered, ", "))
-	}
-	if l.BuildError != "" {
-		parts = append(parts, "BUILD ERROR:\n"+capOutput(l.BuildError))
-	}
-	if l.Note != "" {
-		parts = append(parts, l.Note)
-	}
-	return strings.Join(parts, "\n")
-}
-
-type junitSuites struct {
-	XMLName xml.Name     `xml:"testsuites"`
-	Tests   int          `xml:"tests,attr"`
-	Fail    int          `xml:"failures,attr"`
-	Suites  []junitSuite `xml:"testsuite"`
-}
-
-type junitSuite struct {
-	Name      string      `xml:"name,attr"`
-	Tests     int         `xml:"tests,attr"`
-	Failures  int         `xml:"failures,attr"`
-	Errors    int         `xml:"errors,attr"`
-	SystemOut string      `xml:"system-out,omitempty"`
-	Cases     []junitCase `xml:"testcase"`
-}
-
-type junitCase struct {
-	Name      string        `xml:"name,attr"`
-	Classname string        `xml:"classname,attr"`
-	Failure   *junitFailure `xml:"failure,omitempty"`
-	Error     *junitFailure `xml:"error,omitempty"`
-}
-
-type junitFailure struct {
-	Type    string `xml:"type,attr"`
-	Message string `xml:"message,attr"`
-	Text    string `xml:",chardata"`
-}
-
-// JUnit writes one test suite per student and lesson, one test case per
-// spec.
-func JUnit(w io.Writer, students []*grade.Student) error {
-	var all junitSuites
-	for _, s := range students {
-		for _, l := range s.Lessons {
-			suite := junitSuite{Name: s.Student + "/" + l.Dir, SystemOut: lessonNotes(l)}
-			for _, sp := range l.Specs {
-				c := junitCase{Name: sp.Name, Classname: s.Student + "." + l.Dir}
-				f := &junitFailure{Type: string(sp.Verdict), Message: firstLine(sp.Message), Text: specText(sp)}
-				switch sp.Verdict {
-				case verdict.Pass:
-				case verdict.Fail, verdict.Race, verdict.Leak, verdict.Timeout:
-					c.Failure = f
-					suite.Failures++
-				default:
-					c.Error = f
-					suite.Errors++
-				}
-				suite.Cases = append(suite.Cases, c)
-				suite.Tests++
-			}
-			all.Tests += suite.Tests
-			all.Fail += suite.Failures + suite.Errors
-			all.Suites = append(all.Suites, suite)
-		}
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(all); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
-}
-
-// Gradescope writes the results.json of Gradescope's autograder
-// specification.
-func Gradescope(w io.Writer, s *grade.Student) error {
-	type test struct {
-		Name       string  `json:"name"`
-		Score      float64 `json:"score"`
-		MaxScore   float64 `json:"max_score"`
-		Status     string  `json:"status"`
-		Output     string  `json:"output,omitempty"`
-		Visibility string  `json:"visibility"`
-	}
-	type results struct {
-		Score         float64 `json:"score"`
-		MaxScore      float64 `json:"max_score"`
-		ExecutionTime float64 `json:"execution_time"`
-		Output        string  `json:"output"`
-		Tests         []test  `json:"tests"`
-	}
-	r := results{Score: float64(s.Points), MaxScore: float64(s.Max), ExecutionTime: roundSeconds(s.Seconds), Output: summary(s)}
-	for _, l := range s.Lessons {
-		for _, sp := range l.Specs {
-			status := "failed"
-			if sp.Verdict.Passed() {
-				status = "passed"
-			}
-			r.Tests = append(r.Tests, test{
-				Name: l.Dir + ": " + sp.Name, Score: float64(sp.Points), MaxScore: float64(sp.Max),
-				Status: status, Output: specText(sp), Visibility: "visible",
-			})
-		}
-	}
-	return encode(w, r)
-}
-
-// Exercism writes the results.json of Exercism's test runner interface,
-// version 3.
-func Exercism(w io.Writer, s *grade.Student) error {
-	type test struct {
-		Name    string `json:"name"`
-		Status  string `json:"status"`
-		Message string `json:"message,omitempty"`
-		Output  string `json:"output,omitempty"`
-		TaskID  int    `json:"task_id"`
-	}
-	type results struct {
-		Version int    `json:"version"`
-		Status  string `json:"status"`
-		Message string `json:"message,omitempty"`
-		Tests   []test `json:"tests"`
-	}
-	r := results{Version: 3, Status: "pass"}
-	var errs []string
-	for i, l := range s.Lessons {
-		if l.BuildError != "" {
-			errs = append(errs, l.Dir+" does not compile:\n"+l.BuildError)
-		}
-		for _, sp := range l.Specs {
-			t := test{Name: l.Dir + ": " + sp.Name, Status: "pass", TaskID: i + 1}
-			switch {
-			case sp.Verdict.Passed():
-			case sp.Verdict == verdict.BuildError || sp.Verdict == verdict.Crash || sp.Verdict == verdict.NotRun:
-				t.Status, t.Message = "error", specText(sp)
-			default:
-				t.Status, t.Message = "fail", specText(sp)
-			}
-			t.Output = capOutput(sp.Output)
-			if t.Status != "pass" && r.Status == "pass" {
-				r.Status = "fail"
-			}
-			r.Tests = append(r.Tests, t)
-		}
-	}
-	if s.Error != "" {
-		errs = append(errs, s.Error)
-	}
-	if len(errs) > 0 {
-		r.Status, r.Message = "error", strings.Join(errs, "\n")
-	}
-	return encode(w, r)
-}
-
-// Classroom writes the results a GitHub Classroom autograding step hands to
-// the grading reporter (base64-encoded, as the step's "result" output).
-func Classroom(w io.Writer, s *grade.Student) error {
-	type test struct {
-		Name          string `json:"name"`
-		Status        string `json:"status"`
-		Score         int    `json:"score"`
-		Message       string `json:"message,omitempty"`
-		TestCode      string `json:"test_code"`
-		Filename      string `json:"filename"`
-		LineNo        int    `json:"line_no"`
-		ExecutionTime string `json:"execution_time"`
-	}
-	type results struct {
-		Version  int    `json:"version"`
-		Status   string `json:"status"`
-		MaxScore int    `json:"max_score"`
-		Tests    []test `json:"tests"`
-	}
-	r := results{Version: 1, Status: "pass", MaxScore: s.Max}
-	for _, l := range s.Lessons {
-		for _, sp := range l.Specs {
-			t := test{Name: l.Dir + ": " + sp.Name, Status: "pass", Score: sp.Points, ExecutionTime: "0ms"}
-			if !sp.Verdict.Passed() {
-				t.Status, t.Message = "fail", specText(sp)
-				if sp.Verdict == verdict.BuildError || sp.Verdict == verdict.Crash {
-					t.Status = "error"
-				}
-				if r.Status == "pass" {
-					r.Status = "fail"
-				}
-			}
-			r.Tests = append(r.Tests, t)
-		}
-	}
-	return encode(w, r)
-}
+func capOutput(s string) string { return cut(s, outputCap) }
 
 // Report writes the class report: for every spec, the class's pass rate and
 // the most common failure.
@@ -465,7 +239,7 @@ func summary(s *grade.Student) string {
 	}
 	for _, l := range s.Lessons {
 		fmt.Fprintf(&b, "\n%s: %d/%d", l.Dir, l.Points, l.Max)
-		if notes := lessonNotes(l); notes != "" {
+		if notes := lessonNotes(l, outputCap); notes != "" {
 			b.WriteString("\n" + notes)
 		}
 	}
