@@ -19,7 +19,8 @@ import (
 // Options tune a Watcher.
 type Options struct {
 	Poll time.Duration // how often to look without events; 500ms if zero
-	// Debounce is the quiet time after an event before the files are read:
+	// Debounce is the quiet time after an event before the files are read,
+	// and again before new content counts (it must read the same twice):
 	// long enough for an editor to finish writing, short enough that the
 	// learner sees the run start at once. 30ms if zero.
 	Debounce time.Duration
@@ -77,7 +78,8 @@ func run(ctx context.Context, dirs []string, o Options, w *fsnotify.Watcher, las
 	poll := time.NewTicker(o.Poll)
 	defer poll.Stop()
 	var settle <-chan time.Time
-	dirty := map[string]bool{} // directories with events since the last look
+	dirty := map[string]bool{}    // directories with events since the last look
+	seen := map[string][32]byte{} // new content seen once, to be seen again before it counts
 	for {
 		var look []string
 		select {
@@ -109,8 +111,21 @@ func run(ctx context.Context, dirs []string, o Options, w *fsnotify.Watcher, las
 		for _, d := range look {
 			sum, saved := snapshot(d)
 			if sum == last[d] {
+				delete(seen, d)
 				continue
 			}
+			// New content counts once it holds still for a debounce: a
+			// file caught between its truncation and its write (an editor
+			// saving in place, on a busy machine) is not a change.
+			if prev, ok := seen[d]; !ok || prev != sum {
+				seen[d] = sum
+				dirty[filepath.Clean(d)] = true
+				if settle == nil {
+					settle = time.After(o.Debounce)
+				}
+				continue
+			}
+			delete(seen, d)
 			last[d] = sum
 			select {
 			case out <- Change{Dir: d, Saved: saved}:
