@@ -23,8 +23,12 @@ import (
 )
 
 // TestMain makes the test binary double as the checker binary, so that the
-// scripts run the real command: "exec checker ...".
+// scripts run the real command: "exec checker ...". With $asChecker set
+// it is the checker outright (for tests that start it themselves).
 func TestMain(m *testing.M) {
+	if os.Getenv(asChecker) == "1" {
+		os.Exit(cli.Main(os.Args[1:], cli.OSEnv()))
+	}
 	testscript.Main(m, map[string]func(){
 		"checker": func() { os.Exit(cli.Main(os.Args[1:], cli.OSEnv())) },
 	})
@@ -87,11 +91,21 @@ func copyKit(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) > 1 || len(args) == 1 && args[0] != "-all" {
 		ts.Fatalf("usage: copykit [-all]")
 	}
-	src, dst := ts.Getenv("KIT"), ts.MkAbs("kit")
-	ts.Check(os.MkdirAll(dst, 0o755))
 	names := []string{"go.mod", "go.sum", "internal", "lessons", "solutions"}
 	if len(args) == 1 {
 		names = append(names, "Makefile", "checker", "autograder")
+	}
+	ts.Check(copyTree(ts.Getenv("KIT"), ts.MkAbs("kit"), names))
+}
+
+// asChecker names the environment variable that makes the test binary run
+// as the checker.
+const asChecker = "THREADLINGS_TEST_AS_CHECKER"
+
+// copyTree copies the named files and directories of src to dst.
+func copyTree(src, dst string, names []string) error {
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
 	}
 	for _, name := range names {
 		err := filepath.WalkDir(filepath.Join(src, name), func(path string, d fs.DirEntry, err error) error {
@@ -113,8 +127,11 @@ func copyKit(ts *testscript.TestScript, neg bool, args []string) {
 			}
 			return os.WriteFile(target, b, info.Mode().Perm())
 		})
-		ts.Check(err)
+		if err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 var (

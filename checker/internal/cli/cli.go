@@ -5,7 +5,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
@@ -89,7 +90,7 @@ type command struct {
 	name    string
 	args    string // the positional arguments, for usage
 	summary string
-	flags   func(*flag.FlagSet, *Options)
+	flags   func(*pflag.FlagSet, *Options)
 	run     func(ctx context.Context, s *session, args []string) int
 }
 
@@ -109,7 +110,7 @@ func init() {
 		{name: "run", args: "NN", summary: "run lesson NN's specs against your code", flags: runFlags, run: runCmd},
 		{name: "verify", args: "[NN...]", summary: "prove every stub fails, every solution passes and every known-bad variant is rejected", flags: verifyFlags, run: verifyCmd},
 		{name: "grade", args: "SUBMISSION...", summary: "grade a class: each submission is a student's copy of the kit (directory, .zip or .tar.gz)", flags: gradeFlags, run: gradeCmd},
-		{name: "watch", args: "[NN]", summary: "run the first unfinished lesson (or NN) again each time you save, and move on when it passes", flags: watchFlags, run: watchCmd},
+		{name: "watch", args: "[NN]", summary: "run the first unfinished lesson (or NN) again each time you save; n moves on once it passes", flags: watchFlags, run: watchCmd},
 		{name: "hint", args: "NN", summary: "show the next hint for lesson NN (one tier more each time)", flags: hintFlags, run: hintCmd},
 		{name: "stress", args: "[NN...]", summary: "run every solution many times, shuffled, at several GOMAXPROCS: any failure is a flaky spec", flags: stressFlags, run: stressCmd},
 		{name: "reset", args: "NN", summary: "put lesson NN's stub files back as the kit shipped them (asks first)", flags: resetFlags, run: resetCmd},
@@ -136,67 +137,71 @@ func findCommand(name string) *command {
 }
 
 // NewFlags builds the flag set of a command, with its options' defaults.
-// Tests call it to check flag parsing without running anything.
-func NewFlags(name string, stderr io.Writer) (*flag.FlagSet, *Options, error) {
+// Tests call it to check flag parsing without running anything. Flags are
+// GNU style and may come anywhere on the line, before or after the
+// lesson: "checker run 01 --lang ko" is "checker run --lang ko 01". "--"
+// ends the flags.
+func NewFlags(name string, stderr io.Writer) (*pflag.FlagSet, *Options, error) {
 	c := findCommand(name)
 	if c == nil {
 		return nil, nil, fmt.Errorf("unknown command %q", name)
 	}
 	opts := &Options{Race: true, Jobs: runtime.NumCPU(), Limit: runner.DefaultLimit, BuildLimit: runner.DefaultBuildLimit}
-	fs := flag.NewFlagSet("checker "+name, flag.ContinueOnError)
+	fs := pflag.NewFlagSet("checker "+name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.SetInterspersed(true)
+	fs.SortFlags = false
 	fs.StringVar(&opts.Root, "root", "", "the kit's root directory (default: found from the working directory)")
 	c.flags(fs, opts)
+	fs.BoolP("help", "h", false, "show this help")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: checker %s [flags] %s\n\n%s.\n\nFlags:\n", c.name, c.args, upperFirst(c.summary))
+		fmt.Fprintf(fs.Output(), "Usage: checker %s [flags] %s\n\n%s.\n\nFlags:\n", c.name, c.args, upperFirst(c.summary))
 		fs.PrintDefaults()
 	}
 	return fs, opts, nil
 }
 
-func noFlags(*flag.FlagSet, *Options) {}
-
-func raceFlag(fs *flag.FlagSet, o *Options) {
+func raceFlag(fs *pflag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Race, "race", true, "run under the race detector (needs cgo and a C compiler)")
 	fs.DurationVar(&o.Limit, "limit", runner.DefaultLimit, "hard time limit for one run of a lesson's specs, build not included; the whole process group is killed at it")
 	fs.DurationVar(&o.BuildLimit, "build-limit", runner.DefaultBuildLimit, "bound on building one lesson's test binary (a first build on a busy machine is slow)")
 }
 
-func runFlags(fs *flag.FlagSet, o *Options) {
+func runFlags(fs *pflag.FlagSet, o *Options) {
 	raceFlag(fs, o)
 	langFlag(fs, o)
-	fs.BoolVar(&o.Verbose, "v", false, "show everything the specs printed: full stacks, race reports, raw go test output")
+	fs.BoolVarP(&o.Verbose, "verbose", "v", false, "show everything the specs printed: full stacks, race reports, raw go test output")
 	fs.BoolVar(&o.Solution, "solution", false, "run the reference solution instead of your code (for kit authors)")
 }
 
-func hintFlags(fs *flag.FlagSet, o *Options) {
+func hintFlags(fs *pflag.FlagSet, o *Options) {
 	fs.BoolVar(&o.All, "all", false, "show every hint tier at once")
 	langFlag(fs, o)
 }
 
-func langFlag(fs *flag.FlagSet, o *Options) {
+func langFlag(fs *pflag.FlagSet, o *Options) {
 	fs.StringVar(&o.Lang, "lang", "", "language of everything a learner reads: en or ko (default: $THREADLINGS_LANG, else ko under a Korean locale, else en)")
 }
 
-func watchFlags(fs *flag.FlagSet, o *Options) {
+func watchFlags(fs *pflag.FlagSet, o *Options) {
 	raceFlag(fs, o)
 	langFlag(fs, o)
-	fs.BoolVar(&o.Verbose, "v", false, "show everything the specs printed")
+	fs.BoolVarP(&o.Verbose, "verbose", "v", false, "show everything the specs printed")
 	fs.DurationVar(&o.Poll, "poll", 500*time.Millisecond, "how often to look for changes where the file system sends no events")
 	fs.IntVar(&o.MaxRuns, "max-runs", 0, "stop after this many runs have started (0: until q)")
 }
 
-func resetFlags(fs *flag.FlagSet, o *Options) {
+func resetFlags(fs *pflag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Yes, "yes", false, "do not ask")
 	langFlag(fs, o)
 }
 
-func solutionFlags(fs *flag.FlagSet, o *Options) {
+func solutionFlags(fs *pflag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Force, "force", false, "show it even though the lesson does not pass yet")
 	langFlag(fs, o)
 }
 
-func gradeFlags(fs *flag.FlagSet, o *Options) {
+func gradeFlags(fs *pflag.FlagSet, o *Options) {
 	raceFlag(fs, o)
 	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "lessons graded at once")
 	fs.StringVar(&o.Out, "out", "grades", "directory for the gradebook and reports")
@@ -208,18 +213,18 @@ func gradeFlags(fs *flag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Sandbox, "sandbox", true, "run student code in an OS sandbox (bubblewrap, see docs/SECURITY.md); --sandbox=false grades without one, with a warning in every result")
 }
 
-func stressFlags(fs *flag.FlagSet, o *Options) {
+func stressFlags(fs *pflag.FlagSet, o *Options) {
 	raceFlag(fs, o)
 	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "test binaries running at once")
-	fs.IntVar(&o.Runs, "n", 20, "runs per GOMAXPROCS value")
+	fs.IntVarP(&o.Runs, "runs", "n", 20, "runs per GOMAXPROCS value")
 	fs.StringVar(&o.Procs, "procs", "1,2,4", "GOMAXPROCS values, comma-separated")
 	fs.IntVar(&o.Seed, "seed", 1, "the first run's shuffle seed; run i uses seed+i")
 	fs.BoolVar(&o.Sandbox, "sandbox", false, "run every binary in grading's sandbox, with its clean environment and limits")
 }
 
-func verifyFlags(fs *flag.FlagSet, o *Options) {
+func verifyFlags(fs *pflag.FlagSet, o *Options) {
 	raceFlag(fs, o)
-	fs.BoolVar(&o.Verbose, "v", false, "show every spec of every run")
+	fs.BoolVarP(&o.Verbose, "verbose", "v", false, "show every spec of every run")
 	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "go test runs at once")
 	fs.BoolVar(&o.NoCache, "no-cache", false, "run everything, even runs whose inputs are unchanged since they last came out right (the cache is $"+cache.Env+", or threadlings in the user cache directory)")
 }
@@ -276,10 +281,18 @@ func Main(args []string, env Env) int {
 	}
 	fs, opts, _ := NewFlags(c.name, env.Stderr)
 	if err := fs.Parse(args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+		if errors.Is(err, pflag.ErrHelp) {
+			fs.SetOutput(env.Stdout)
+			fs.Usage()
 			return ExitOK
 		}
+		fmt.Fprintf(env.Stderr, "checker %s: %v\nRun \"checker %s --help\" for its flags.\n", c.name, err, c.name)
 		return ExitUsage
+	}
+	if help, _ := fs.GetBool("help"); help {
+		fs.SetOutput(env.Stdout)
+		fs.Usage()
+		return ExitOK
 	}
 	lang := msg.English // the instructor's and the kit author's commands
 	if learnerCommands[c.name] {

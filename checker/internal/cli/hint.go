@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/msg"
 	"github.com/threadlings/threadlings/checker/internal/progress"
 	"github.com/threadlings/threadlings/checker/internal/render"
@@ -16,9 +17,19 @@ func hintCmd(_ context.Context, s *session, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
+	if err := s.showHint(l, s.out.Tf("\nRun make hint-%s again for the next hint.\n", l.Number)); err != nil {
+		return s.envError("hint", err)
+	}
+	return ExitOK
+}
+
+// showHint shows lesson l's hints up to one tier more than last time, and
+// says how to get the next one with more (a paragraph of its own): make in
+// a shell, a key in watch.
+func (s *session) showHint(l course.Lesson, more string) error {
 	st, err := progress.Load(s.opts.Root)
 	if err != nil {
-		return s.envError("hint", err)
+		return err
 	}
 	p := st.Lessons[l.Dir]
 	shown := min(p.Hints+1, len(l.Hints))
@@ -35,7 +46,7 @@ func hintCmd(_ context.Context, s *session, args []string) int {
 	}
 	switch {
 	case shown < len(l.Hints):
-		s.out.Say("\nRun make hint-%s again for the next hint.\n", l.Number)
+		s.out.Printf("%s", more)
 	default:
 		s.out.Say("\nThat was the last hint.\n")
 	}
@@ -46,5 +57,5 @@ func hintCmd(_ context.Context, s *session, args []string) int {
 			fmt.Fprint(s.env.Stderr, msg.F(s.opts.Lang, "checker: could not save progress: %v\n", err))
 		}
 	}
-	return ExitOK
+	return nil
 }

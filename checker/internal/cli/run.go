@@ -32,7 +32,7 @@ func runCmd(ctx context.Context, s *session, args []string) int {
 	if err != nil {
 		return s.envError("run", err)
 	}
-	printResult(s.out, res, s.opts.Verbose)
+	printResult(s.out, res, s.opts.Verbose, false)
 	s.printVetNotes(s.out, vet)
 	if !s.opts.Solution {
 		if err := saveProgress(s.opts.Root, res); err != nil {
@@ -132,8 +132,9 @@ func saveProgress(root string, res *runner.Result) error {
 }
 
 // printResult writes a lesson's result: one line per spec, a short block
-// under each failure, and a summary line.
-func printResult(p *render.Printer, res *runner.Result, verbose bool) {
+// under each failure, and a summary line. watching says that watch mode
+// shows it: the way to run the lesson again is then to save, not make.
+func printResult(p *render.Printer, res *runner.Result, verbose bool, watching bool) {
 	l := res.Lesson
 	p.Printf("%s %s\n", p.Bold(l.Number), p.Bold(l.TitleIn(p.Lang)))
 	if res.BuildTimedOut {
@@ -170,7 +171,7 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool) {
 	if verbose && res.Raw != "" {
 		p.Say("\n--- go test output ---\n%s\n", res.Raw)
 	}
-	p.Printf("%s\n", summary(p, res))
+	p.Printf("%s\n", summary(p, res, watching))
 }
 
 // feedback is the block shown under a failed spec.
@@ -214,7 +215,7 @@ func trimLines(p *render.Printer, s string, n int) string {
 	return strings.Join(lines[:n], "\n") + p.Tf("\n… %d more lines (-v shows all)", len(lines)-n)
 }
 
-func summary(p *render.Printer, res *runner.Result) string {
+func summary(p *render.Printer, res *runner.Result, watching bool) string {
 	l := res.Lesson
 	total := len(res.Specs)
 	cached := ""
@@ -222,10 +223,16 @@ func summary(p *render.Printer, res *runner.Result) string {
 		cached = p.T(", cached")
 	}
 	switch {
+	case res.BuildTimedOut && watching:
+		return p.Red(fmt.Sprintf("%s: not run: the build did not finish in time. Press r to try again.", l.Dir))
 	case res.BuildTimedOut:
 		return p.Red(p.Tf("%s: not run: the build did not finish in time. Run make lesson-%s again.", l.Dir, l.Number))
+	case res.BuildError != "" && watching:
+		return p.Red(fmt.Sprintf("%s: does not compile. Fix the first error above and save: watch runs it again.", l.Dir))
 	case res.BuildError != "":
 		return p.Red(p.Tf("%s: does not compile. Fix the first error above and run make lesson-%s again.", l.Dir, l.Number))
+	case len(res.Forbidden) > 0 && watching:
+		return p.Red(fmt.Sprintf("%s: not run: change the lines above to use only what the lesson allows, then save: watch runs it again.", l.Dir))
 	case len(res.Forbidden) > 0:
 		return p.Red(p.Tf("%s: not run: change the lines above to use only what the lesson allows, then run make lesson-%s again.", l.Dir, l.Number))
 	case res.Tampered != "":
@@ -235,8 +242,11 @@ func summary(p *render.Printer, res *runner.Result) string {
 		if why == "" {
 			why = p.T("the test binary ran no spec")
 		}
-		return p.Red(p.Tf("%s: no spec ran: %s (%s).", l.Dir, why, res.Elapsed.Round(10*time.Millisecond))) +
-			p.Tf("\nRun make lesson-%s again; if it says the same, run bin/checker run -v %s to see everything the test binary printed.", l.Number, l.Number)
+		again := p.Tf("\nRun make lesson-%s again; if it says the same, run bin/checker run -v %s to see everything the test binary printed.", l.Number, l.Number)
+		if watching {
+			again = fmt.Sprintf("\nPress r to run it again; if it says the same, run bin/checker run -v %s to see everything the test binary printed.", l.Number)
+		}
+		return p.Red(p.Tf("%s: no spec ran: %s (%s).", l.Dir, why, res.Elapsed.Round(10*time.Millisecond))) + again
 	case res.OK():
 		return p.Green(p.Tf("%s: all %d specs pass (%s%s).", l.Dir, total, res.Elapsed.Round(10*time.Millisecond), cached))
 	}
@@ -247,6 +257,9 @@ func summary(p *render.Printer, res *runner.Result) string {
 			parts = append(parts, p.Tf("%d %s", counts[v], p.T(string(v))))
 		}
 	}
-	return p.Red(p.Tf("%s: %d of %d specs pass; %s (%s%s).", l.Dir, res.Passed(), total, strings.Join(parts, ", "), res.Elapsed.Round(10*time.Millisecond), cached)) +
-		p.Tf("\nFix the first failure above, then make lesson-%s again. The lesson: %s/README.md. Stuck? make hint-%s", l.Number, l.LessonPath(), l.Number)
+	next := p.Tf("\nFix the first failure above, then make lesson-%s again. The lesson: %s/README.md. Stuck? make hint-%s", l.Number, l.LessonPath(), l.Number)
+	if watching {
+		next = fmt.Sprintf("\nFix the first failure above and save: watch runs it again. The lesson: %s/README.md. Stuck? Press h for a hint.", l.LessonPath())
+	}
+	return p.Red(p.Tf("%s: %d of %d specs pass; %s (%s%s).", l.Dir, res.Passed(), total, strings.Join(parts, ", "), res.Elapsed.Round(10*time.Millisecond), cached)) + next
 }

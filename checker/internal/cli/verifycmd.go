@@ -130,7 +130,7 @@ func printProblems(p *render.Printer, r *verify.Report, verbose bool) {
 	if verbose {
 		for _, res := range []*runner.Result{r.Stub, r.Solution} {
 			if res != nil {
-				printResult(p, res, false)
+				printResult(p, res, false, false)
 			}
 		}
 	}

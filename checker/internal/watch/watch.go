@@ -18,46 +18,70 @@ import (
 
 // Options tune a Watcher.
 type Options struct {
-	Poll     time.Duration // how often to look without events; 500ms if zero
-	Debounce time.Duration // quiet time after a change before it counts; 100ms if zero
+	Poll time.Duration // how often to look without events; 500ms if zero
+	// Debounce is the quiet time after an event before the files are read,
+	// and again before new content counts (it must read the same twice):
+	// long enough for an editor to finish writing, short enough that the
+	// learner sees the run start at once. 30ms if zero.
+	Debounce time.Duration
 }
 
-// Change is a settled change of the watched files.
+// Change is a settled change of one watched directory's files.
 type Change struct {
-	Saved time.Time // the newest modification time among the files
+	Dir   string    // the directory whose files changed, as given to Files
+	Saved time.Time // the newest modification time among its files
 }
 
-// Files watches the .go files of one directory and sends a Change on the
-// returned channel each time their content settles into something new. The
-// channel is closed when ctx is done.
-func Files(ctx context.Context, dir string, o Options) <-chan Change {
+// Files watches the .go files of each of dirs and sends a Change on the
+// returned channel each time one directory's content settles into
+// something new. The channel is closed when ctx is done.
+func Files(ctx context.Context, dirs []string, o Options) <-chan Change {
 	if o.Poll <= 0 {
 		o.Poll = 500 * time.Millisecond
 	}
 	if o.Debounce <= 0 {
-		o.Debounce = 100 * time.Millisecond
+		o.Debounce = 30 * time.Millisecond
 	}
 	out := make(chan Change)
 	// The first look is taken now, not in the goroutine: a save made as
 	// soon as Files returns must count as a change.
-	last, _ := snapshot(dir)
-	go run(ctx, dir, o, last, out)
+	// So is the file system's watch: an event is then sure for such a save.
+	var w *fsnotify.Watcher
+	if fw, err := fsnotify.NewWatcher(); err == nil {
+		w = fw
+		added := 0
+		for _, d := range dirs {
+			if w.Add(d) == nil {
+				added++
+			}
+		}
+		if added == 0 {
+			w.Close()
+			w = nil
+		}
+	}
+	last := make(map[string][32]byte, len(dirs))
+	for _, d := range dirs {
+		last[d], _ = snapshot(d)
+	}
+	go run(ctx, dirs, o, w, last, out)
 	return out
 }
 
-func run(ctx context.Context, dir string, o Options, last [32]byte, out chan<- Change) {
+func run(ctx context.Context, dirs []string, o Options, w *fsnotify.Watcher, last map[string][32]byte, out chan<- Change) {
 	defer close(out)
 	var events <-chan fsnotify.Event
-	if w, err := fsnotify.NewWatcher(); err == nil {
+	if w != nil {
 		defer w.Close()
-		if w.Add(dir) == nil {
-			events = w.Events
-		}
+		events = w.Events
 	}
 	poll := time.NewTicker(o.Poll)
 	defer poll.Stop()
 	var settle <-chan time.Time
+	dirty := map[string]bool{}    // directories with events since the last look
+	seen := map[string][32]byte{} // new content seen once, to be seen again before it counts
 	for {
+		var look []string
 		select {
 		case <-ctx.Done():
 			return
@@ -67,22 +91,47 @@ func run(ctx context.Context, dir string, o Options, last [32]byte, out chan<- C
 				continue
 			}
 			if filepath.Ext(ev.Name) == ".go" {
-				settle = time.After(o.Debounce)
+				dirty[filepath.Dir(ev.Name)] = true
+				if settle == nil {
+					settle = time.After(o.Debounce)
+				}
 			}
 			continue
 		case <-poll.C:
+			look = dirs
 		case <-settle:
 			settle = nil
+			for _, d := range dirs {
+				if dirty[filepath.Clean(d)] {
+					look = append(look, d)
+				}
+			}
+			clear(dirty)
 		}
-		sum, saved := snapshot(dir)
-		if sum == last {
-			continue
-		}
-		last = sum
-		select {
-		case out <- Change{Saved: saved}:
-		case <-ctx.Done():
-			return
+		for _, d := range look {
+			sum, saved := snapshot(d)
+			if sum == last[d] {
+				delete(seen, d)
+				continue
+			}
+			// New content counts once it holds still for a debounce: a
+			// file caught between its truncation and its write (an editor
+			// saving in place, on a busy machine) is not a change.
+			if prev, ok := seen[d]; !ok || prev != sum {
+				seen[d] = sum
+				dirty[filepath.Clean(d)] = true
+				if settle == nil {
+					settle = time.After(o.Debounce)
+				}
+				continue
+			}
+			delete(seen, d)
+			last[d] = sum
+			select {
+			case out <- Change{Dir: d, Saved: saved}:
+			case <-ctx.Done():
+				return
+			}
 		}
 	}
 }
