@@ -205,20 +205,32 @@ How to read it:
 		fmt.Fprintf(&b, "| **all** | %d | %d | %d | %d | %d | %d | %d | %s |\n", tot.Specs, tot.Sentences, tot.Mutants, tot.Killed, tot.Equivalent, tot.Invalid, tot.Survived, Percent(score))
 	}
 	for _, r := range reports {
-		var surv []Outcome
+		var surv, eq []Outcome
 		for _, o := range r.Outcomes {
-			if o.Status == Survived {
+			switch o.Status {
+			case Survived:
 				surv = append(surv, o)
+			case Equivalent:
+				eq = append(eq, o)
 			}
 		}
 		if r.Err != nil {
 			fmt.Fprintf(&b, "\n## %s\n\nNot mutation-tested: %v\n", r.Lesson.Dir, r.Err)
 			continue
 		}
-		if len(surv) == 0 {
+		if len(surv) == 0 && len(eq) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n## %s: %d survivors\n", r.Lesson.Dir, len(surv))
+		fmt.Fprintf(&b, "\n## %s\n", r.Lesson.Dir)
+		if len(eq) > 0 {
+			b.WriteString("\nEquivalent:\n\n")
+			for _, o := range eq {
+				fmt.Fprintf(&b, "- `%s`: %s — %s\n", o.ID, o.What, o.Why)
+			}
+		}
+		if len(surv) > 0 {
+			fmt.Fprintf(&b, "\nSurvivors (%d):\n", len(surv))
+		}
 		for _, o := range surv {
 			fmt.Fprintf(&b, "\n`%s` (line %d): %s\n\n```diff\n%s```\n", o.ID, o.Line, o.What, o.Diff)
 		}
