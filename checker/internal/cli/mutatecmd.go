@@ -26,6 +26,7 @@ func mutateFlags(fs *flag.FlagSet, o *Options) {
 		fmt.Fprintf(&ops, "\n  %-16s %s", op.Name, op.Doc)
 	}
 	fs.StringVar(&o.Ops, "ops", "", "operators to use, comma-separated (default: all):"+ops.String())
+	fs.StringVar(&o.Only, "only", "", "run only these mutants, by ID, comma-separated (IDs as -list shows them)")
 	fs.IntVar(&o.Max, "max", 0, "run only the first N mutants of each lesson (0: all)")
 	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "mutants run at once")
 	fs.BoolVar(&o.List, "list", false, "show each mutant as a diff, run none")
@@ -70,7 +71,14 @@ func mutateCmd(ctx context.Context, s *session, args []string) int {
 		mu   sync.Mutex
 		done int
 	)
-	o := mutate.Options{Ops: ops, Jobs: s.opts.Jobs, Max: s.opts.Max, Cache: store, Progress: func(out mutate.Outcome) {
+	var only map[string]bool
+	if s.opts.Only != "" {
+		only = map[string]bool{}
+		for _, id := range strings.Split(s.opts.Only, ",") {
+			only[strings.TrimSpace(id)] = true
+		}
+	}
+	o := mutate.Options{Ops: ops, Jobs: s.opts.Jobs, Max: s.opts.Max, Only: only, Cache: store, Progress: func(out mutate.Outcome) {
 		mu.Lock()
 		defer mu.Unlock()
 		done++
