@@ -12,7 +12,7 @@ export GORACE := atexit_sleep_ms=0
 
 CHECKER_SOURCES := $(shell find checker internal -name '*.go' -not -path '*/testdata/*') go.mod go.sum
 
-.PHONY: help build watch status list verify stress bench test vet fmt-check unit gradescope actionlint
+.PHONY: help build watch status list verify stress mutate bench test vet fmt-check unit gradescope actionlint
 
 # make stress N=1000 for the long run; make test runs a short one.
 N ?= 20
@@ -32,6 +32,7 @@ help:
 	@echo "  make test         vet, checker unit and end-to-end tests, spec-helper tests, verify"
 	@echo "  make verify       every stub fails, every solution passes, every bad variant is rejected"
 	@echo "  make stress N=100 every solution N times per GOMAXPROCS (1, 2, 4), shuffled, under -race"
+	@echo "  make mutate       small concurrency bugs in every solution: which do the specs miss? writes docs/QUALITY.md"
 	@echo "  make bench        measure this machine and write docs/PERFORMANCE.md (an hour or more)"
 	@echo "Instructors:"
 	@echo "  bin/checker grade submissions/*   grade a class (see README)"
@@ -71,6 +72,10 @@ verify: $(CHECKER)
 # Every solution, N runs per GOMAXPROCS value, shuffled, under -race.
 stress: $(CHECKER)
 	$(CHECKER) stress -n $(N)
+
+# Mutation testing of every lesson: the survivors, and docs/QUALITY.md.
+mutate: $(CHECKER)
+	$(CHECKER) mutate --quality docs/QUALITY.md
 
 # Edit-to-verdict, verify and grading, measured on this machine; the figures
 # go to docs/PERFORMANCE.md.

@@ -294,6 +294,34 @@ var _ = Describe("Manager in one process", func() {
 		}
 	})
 
+	It("lets List read the list while a client appends to it", busyTimeout, func() {
+		m := sharedstate.NewManager()
+		defer m.Close()
+		cn := connect(m, nil)
+		const items = 50
+		// One goroutine appends through a client while another reads the
+		// list: the doc says the Manager's methods may be called from
+		// several goroutines at once, so List and Serve must both hold the
+		// list's mutex for as long as they touch it.
+		var appendErr error
+		spec.Together(2, func(i int) {
+			if i == 0 {
+				for k := range items {
+					if appendErr = cn.client.Append(fmt.Sprint(k)); appendErr != nil {
+						return
+					}
+				}
+				return
+			}
+			for range items {
+				m.List()
+			}
+		})
+		Expect(appendErr).NotTo(HaveOccurred(), "Append must succeed while List is called")
+		Expect(m.List()).To(HaveLen(items), "every item appended while List was called must be in the list")
+		Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
+	})
+
 	It("hands out copies of its list and leaves r and w open", busyTimeout, func() {
 		m := sharedstate.NewManager()
 		defer m.Close()

@@ -83,6 +83,12 @@ type Options struct {
 	MaxRuns    int
 	Poll       time.Duration
 	NoCache    bool
+	Ops        string // mutate: operators
+	Max        int    // mutate: mutants per lesson
+	Check      bool   // mutate: only the listed equivalents
+	List       bool   // mutate: show the mutants, run none
+	Quality    string // mutate: write the quality table here
+	Format     string // mutate: text or markdown
 }
 
 // command is one subcommand.
@@ -113,6 +119,7 @@ func init() {
 		{name: "watch", args: "[NN]", summary: "run the first unfinished lesson (or NN) again each time you save; n moves on once it passes", flags: watchFlags, run: watchCmd},
 		{name: "hint", args: "NN", summary: "show the next hint for lesson NN (one tier more each time)", flags: hintFlags, run: hintCmd},
 		{name: "stress", args: "[NN...]", summary: "run every solution many times, shuffled, at several GOMAXPROCS: any failure is a flaky spec", flags: stressFlags, run: stressCmd},
+		{name: "mutate", args: "[NN...]", summary: "make small concurrency bugs in each solution and report the ones every spec accepts", flags: mutateFlags, run: mutateCmd},
 		{name: "reset", args: "NN", summary: "put lesson NN's stub files back as the kit shipped them (asks first)", flags: resetFlags, run: resetCmd},
 		{name: "solution", args: "NN", summary: "show lesson NN's reference solution, once the lesson passes", flags: solutionFlags, run: solutionCmd},
 		{name: "list", summary: "list the lessons and your progress in each", flags: langFlag, run: listCmd},
@@ -240,7 +247,7 @@ Run "checker <command> -h" for a command's flags.
 
 Exit codes:
   0  everything asked for passed
-  1  a spec failed, or verify found a problem
+  1  a spec failed, verify found a problem, or a mutant survived
   2  the command line is wrong
   3  the checker could not do its work (no go command, no kit, a broken reference)
 

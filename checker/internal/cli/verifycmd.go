@@ -116,6 +116,7 @@ func printProblems(p *render.Printer, r *verify.Report, verbose bool) {
 	}
 	lines = append(lines, r.StubProblems()...)
 	lines = append(lines, r.SolutionProblems()...)
+	lines = append(lines, r.Equivalents...)
 	for _, v := range r.Variants {
 		if !v.OK() {
 			lines = append(lines, fmt.Sprintf("bad variant %s (want %s): %s", v.Name, v.Want, v.Problem()))

@@ -16,6 +16,7 @@ import (
 
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
+	"github.com/threadlings/threadlings/checker/internal/mutate"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 	"github.com/threadlings/threadlings/internal/verdict"
 )
@@ -38,7 +39,11 @@ type Report struct {
 	Stub     *runner.Result
 	Solution *runner.Result
 	Variants []VariantReport
-	Err      error // the lesson could not be verified at all
+	// Equivalents lists what is no longer true of the lesson's list of
+	// equivalent mutants (see mutate.EquivalentFile): a listed mutant that
+	// no longer exists, or that the specs now kill.
+	Equivalents []string
+	Err         error // the lesson could not be verified at all
 }
 
 // VariantReport is the check of one variant.
@@ -118,7 +123,7 @@ func (r *Report) SolutionProblems() []string {
 
 // OK reports whether the lesson is sound.
 func (r *Report) OK() bool {
-	if r.Err != nil || len(r.StubProblems()) > 0 || len(r.SolutionProblems()) > 0 {
+	if r.Err != nil || len(r.StubProblems()) > 0 || len(r.SolutionProblems()) > 0 || len(r.Equivalents) > 0 {
 		return false
 	}
 	for _, v := range r.Variants {
@@ -228,6 +233,12 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Op
 			})
 			return err
 		})
+		if eq, err := mutate.ReadEquivalents(r.Root, l); err != nil || len(eq) > 0 {
+			add(func() (err error) {
+				rep.Equivalents, err = mutate.CheckEquivalents(ctx, r, l, o.Cache)
+				return err
+			})
+		}
 		for k, v := range variants {
 			add(func() error {
 				res, err := runCached(l, r.Variant(l, v.Dir), func(res *runner.Result) bool {
