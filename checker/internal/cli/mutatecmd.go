@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,27 +12,29 @@ import (
 	"sync"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/mutate"
 	"github.com/threadlings/threadlings/checker/internal/render"
 )
 
-func mutateFlags(fs *flag.FlagSet, o *Options) {
+func mutateFlags(fs *pflag.FlagSet, o *Options) {
 	raceFlag(fs, o)
 	var ops strings.Builder
 	for _, op := range mutate.Operators {
 		fmt.Fprintf(&ops, "\n  %-16s %s", op.Name, op.Doc)
 	}
 	fs.StringVar(&o.Ops, "ops", "", "operators to use, comma-separated (default: all):"+ops.String())
-	fs.StringVar(&o.Only, "only", "", "run only these mutants, by ID, comma-separated (IDs as -list shows them)")
+	fs.StringVar(&o.Only, "only", "", "run only these mutants, by ID, comma-separated (IDs as --list shows them)")
 	fs.IntVar(&o.Max, "max", 0, "run only the first N mutants of each lesson (0: all)")
 	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "mutants run at once")
 	fs.BoolVar(&o.List, "list", false, "show each mutant as a diff, run none")
 	fs.BoolVar(&o.Check, "check", false, "run only the mutants listed as equivalent (solutions/NN-topic/"+mutate.EquivalentFile+") and check that each still exists and survives")
 	fs.StringVar(&o.Format, "format", "text", "what to print: text, or markdown (the quality table with every survivor as a diff)")
 	fs.StringVar(&o.Quality, "quality", "", "also write the markdown quality table to this file (docs/QUALITY.md)")
-	fs.BoolVar(&o.Verbose, "v", false, "show every mutant: how each was killed, and why each invalid one does not compile")
+	fs.BoolVarP(&o.Verbose, "verbose", "v", false, "show every mutant: how each was killed, and why each invalid one does not compile")
 	fs.BoolVar(&o.NoCache, "no-cache", false, "run every mutant, even those whose inputs are unchanged since they last ran")
 }
 
