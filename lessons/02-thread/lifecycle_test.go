@@ -261,6 +261,37 @@ var _ = Describe("Ident", func() {
 		}
 	})
 
+	It("may be asked while another goroutine starts the thread", func() {
+		t := thread.New("asked early", func() {})
+		var ident uint64
+		var state thread.State
+		proceed := make(chan struct{})
+		// Each asker reads one thing, then parks: a second read under the
+		// lock would order the first one before Start.
+		askers := []*spec.Call{
+			spec.Go(func() { ident = t.Ident(); <-proceed }),
+			spec.Go(func() { state = t.State(); <-proceed }),
+		}
+		// The spec learns that the askers have read from the list of
+		// goroutines, which orders nothing: to the race detector, their
+		// reads and Start's writes are unordered unless the Thread orders
+		// them itself, with its lock.
+		for _, a := range askers {
+			for !a.Waiting() {
+				runtime.Gosched()
+			}
+		}
+		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+		close(proceed)
+		for _, a := range askers {
+			<-a.Done()
+			a.Check()
+		}
+		Expect(ident).To(BeZero(), "Ident read before Start should be zero")
+		Expect(state).To(Equal(thread.StateNew), "State read before Start should be StateNew")
+		Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
+	})
+
 	It("stays unique when threads start at the same time", func() {
 		threads := make([]*thread.Thread, 16)
 		for i := range threads {
