@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -148,6 +149,16 @@ var _ = Describe("Crawl", func() {
 				Expect(d).To(Equal(want[path]), "with MaxDepth: %d, Result.Pages gives %s depth %d, want %d (the number of links from the start page)", maxDepth, path, d, want[path])
 			}
 		}
+	})
+
+	It("returns once no page is left, however large MaxDepth is", spec.Bubble, crawlTimeout, func() {
+		s := newSite(star(3, 0))
+		srv := s.start()
+		defer srv.Close()
+		got, _, err, _ := crawl(context.Background(), srv, srv.Client(), crawler.Options{Workers: 2, MaxDepth: math.MaxInt})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(sortedKeys(got)).To(Equal([]string{"/", "/p1", "/p2", "/p3"}),
+			"with MaxDepth: math.MaxInt (no limit, in effect), Crawl must fetch the whole site and return once no page is left to fetch, not go on through empty levels")
 	})
 
 	It("measures depth along the shortest path, even when that path is slow", spec.Bubble, crawlTimeout, func() {
