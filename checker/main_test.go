@@ -20,6 +20,7 @@ import (
 
 	"github.com/threadlings/threadlings/checker/internal/cli"
 	"github.com/threadlings/threadlings/checker/internal/sandbox"
+	"github.com/threadlings/threadlings/checker/internal/verify"
 )
 
 // TestMain makes the test binary double as the checker binary, so that the
@@ -64,6 +65,7 @@ func TestScripts(t *testing.T) {
 			"normalize": normalize,
 			"archive":   archive,
 			"probe":     probe,
+			"variant":   variant,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "sandbox" {
@@ -111,6 +113,17 @@ func copyKit(ts *testscript.TestScript, neg bool, args []string) {
 		})
 		ts.Check(err)
 	}
+}
+
+// variant writes the files of a known-bad variant, its patch applied to
+// the lesson's solution, into a directory:
+//
+//	variant $KIT/solutions/04-lock/testdata/bool-flag.patch kit/lessons/04-lock
+func variant(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: variant solutions/NN-topic/testdata/NAME.patch dir")
+	}
+	ts.Check(verify.WriteVariant(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
 }
 
 var (
