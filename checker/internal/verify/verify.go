@@ -177,12 +177,10 @@ func Variants(root string, l course.Lesson) ([]Variant, error) {
 	}
 	var out []Variant
 	for _, e := range entries {
-		name, ok := strings.CutSuffix(e.Name(), ".patch")
-		if !ok || !e.Type().IsRegular() {
+		if !strings.HasSuffix(e.Name(), ".patch") || !e.Type().IsRegular() {
 			continue
 		}
 		out = append(out, LoadVariant(root, l, filepath.Join(base, e.Name())))
-		out[len(out)-1].Name = name
 	}
 	return out, nil
 }
