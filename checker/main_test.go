@@ -20,6 +20,7 @@ import (
 
 	"github.com/threadlings/threadlings/checker/internal/cli"
 	"github.com/threadlings/threadlings/checker/internal/sandbox"
+	"github.com/threadlings/threadlings/checker/internal/verify"
 )
 
 // TestMain makes the test binary double as the checker binary, so that the
@@ -54,6 +55,7 @@ func TestScripts(t *testing.T) {
 		"normalize": normalize,
 		"archive":   archive,
 		"probe":     probe,
+		"variant":   variant,
 	}
 	for name, cmd := range formatCmds {
 		cmds[name] = cmd
@@ -132,6 +134,17 @@ func copyTree(src, dst string, names []string) error {
 		}
 	}
 	return nil
+}
+
+// variant writes the files of a known-bad variant, its patch applied to
+// the lesson's solution, into a directory:
+//
+//	variant $KIT/solutions/04-lock/testdata/bool-flag.patch kit/lessons/04-lock
+func variant(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: variant solutions/NN-topic/testdata/NAME.patch dir")
+	}
+	ts.Check(verify.WriteVariant(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
 }
 
 var (

@@ -27,6 +27,7 @@ import (
 
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/sandbox"
+	"github.com/threadlings/threadlings/checker/internal/verify"
 )
 
 // Sections names the parts of a bench, in the order they run.
@@ -628,9 +629,21 @@ func (b *bench) makeClass(ctx context.Context) ([]string, error) {
 	if _, err := b.run(ctx, dir, []string{"KIT=" + b.kit}, "sh", "make-class.sh"); err != nil {
 		return nil, err
 	}
+	// The script's variant lines lay known-bad variants over the class.
+	sc := bufio.NewScanner(strings.NewReader(string(a.Comment)))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) != 3 || f[0] != "variant" {
+			continue
+		}
+		patch := strings.Replace(f[1], "$KIT", b.kit, 1)
+		if err := verify.WriteVariant(patch, filepath.Join(dir, f[2])); err != nil {
+			return nil, fmt.Errorf("%s: %w", classScript, err)
+		}
+	}
 	// The students in the order the script grades them.
 	var students []string
-	sc := bufio.NewScanner(strings.NewReader(string(a.Comment)))
+	sc = bufio.NewScanner(strings.NewReader(string(a.Comment)))
 	for sc.Scan() {
 		line := sc.Text()
 		if !strings.HasPrefix(line, "exec checker grade") {

@@ -5,32 +5,63 @@
 package verify
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/threadlings/threadlings/checker/internal/cache"
 	"github.com/threadlings/threadlings/checker/internal/course"
 	"github.com/threadlings/threadlings/checker/internal/mutate"
+	"github.com/threadlings/threadlings/checker/internal/patch"
 	"github.com/threadlings/threadlings/checker/internal/runner"
 	"github.com/threadlings/threadlings/internal/verdict"
 )
 
-// wantPrefix starts the first line of a known-bad variant's file and names
-// the verdict at least one spec must get.
-const wantPrefix = "// threadlings:want "
+// wantPrefix starts the first line of a known-bad variant's patch and
+// names the verdict at least one spec must get.
+const wantPrefix = "threadlings:want "
 
-// Variant is a known-bad variant of a lesson's solution: a directory under
-// solutions/NN-topic/testdata/ whose files replace stub files.
+// Variant is a known-bad variant of a lesson's solution: a patch
+// solutions/NN-topic/testdata/NAME.patch, a unified diff against the
+// solution's files (see package patch) whose header says what the variant
+// must get:
+//
+//	threadlings:want race
+//	Pid reads the pid without the lock.
+//
+//	--- a/process.go
+//	+++ b/process.go
+//	@@ -181,8 +181,6 @@
+//	...
 type Variant struct {
-	Name string          // the directory's name
-	Dir  string          // absolute
-	Want verdict.Verdict // from the wantPrefix line
+	Name  string          // the patch's file name without ".patch"
+	Path  string          // the patch, absolute
+	Want  verdict.Verdict // from the header's wantPrefix line
+	About string          // the rest of the header: what is wrong with it, if it says
+	// Files maps each stub file the patch changes to the solution's file
+	// with the patch applied.
+	Files map[string][]byte
+	// Err says why the patch cannot be read or no longer applies to the
+	// solution; such a variant is not run, and it is a problem of the
+	// lesson.
+	Err error
+}
+
+// Write writes the variant's files into dir.
+func (v Variant) Write(dir string) error {
+	if v.Err != nil {
+		return v.Err
+	}
+	for name, b := range v.Files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Report is the verification of one lesson.
@@ -60,6 +91,8 @@ func (v VariantReport) OK() bool { return v.Problem() == "" }
 func (v VariantReport) Problem() string {
 	r := v.Result
 	switch {
+	case v.Err != nil:
+		return v.Err.Error()
 	case r == nil:
 		return "not run"
 	case v.Want == verdict.BuildError && r.BuildError != "":
@@ -134,7 +167,10 @@ func (r *Report) OK() bool {
 	return true
 }
 
-// Variants finds the known-bad variants of lesson l in the kit at root.
+// Variants finds the known-bad variants of lesson l in the kit at root:
+// every *.patch file in the solution's testdata directory, nothing else
+// there. A variant whose patch is malformed or no longer applies comes back
+// with its Err set; the error is only for a directory that cannot be read.
 func Variants(root string, l course.Lesson) ([]Variant, error) {
 	base := filepath.Join(root, l.SolutionPath(), "testdata")
 	entries, err := os.ReadDir(base)
@@ -146,41 +182,85 @@ func Variants(root string, l course.Lesson) ([]Variant, error) {
 	}
 	var out []Variant
 	for _, e := range entries {
-		if !e.IsDir() {
+		if !strings.HasSuffix(e.Name(), ".patch") || !e.Type().IsRegular() {
 			continue
 		}
-		v := Variant{Name: e.Name(), Dir: filepath.Join(base, e.Name())}
-		want, err := readWant(v.Dir)
-		if err != nil {
-			return nil, err
-		}
-		v.Want = want
-		out = append(out, v)
+		out = append(out, LoadVariant(root, l, filepath.Join(base, e.Name())))
 	}
 	return out, nil
 }
 
-func readWant(dir string) (verdict.Verdict, error) {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-	sort.Strings(files)
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			return "", err
-		}
-		first, _ := bufio.NewReader(fh).ReadString('\n')
-		fh.Close()
-		if w, ok := strings.CutPrefix(strings.TrimSpace(first), strings.TrimSpace(wantPrefix)); ok {
-			v := verdict.Verdict(strings.TrimSpace(w))
-			for _, known := range verdict.All {
-				if v == known {
-					return v, nil
-				}
-			}
-			return "", fmt.Errorf("%s: unknown verdict %q", f, v)
-		}
+// LoadVariant reads the patch at path, a known-bad variant of lesson l in
+// the kit at root, and applies it to the solution's files.
+func LoadVariant(root string, l course.Lesson, path string) Variant {
+	v := Variant{Name: strings.TrimSuffix(filepath.Base(path), ".patch"), Path: path}
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		rel = path
 	}
-	return "", fmt.Errorf("%s: no file starts with %q", dir, wantPrefix+"VERDICT")
+	fail := func(err error) Variant {
+		v.Err = fmt.Errorf("%s: %w", filepath.ToSlash(rel), err)
+		v.Files = nil
+		return v
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fail(err)
+	}
+	p, err := patch.Parse(data)
+	if err != nil {
+		return fail(err)
+	}
+	if v.Want, v.About, err = parseHeader(p.Header); err != nil {
+		return fail(err)
+	}
+	v.Files = map[string][]byte{}
+	for _, f := range p.Files {
+		if !slices.Contains(l.Stubs, f.Name) {
+			return fail(fmt.Errorf("it changes %s, which is not a stub file of lesson %s (%s)", f.Name, l.Number, strings.Join(l.Stubs, ", ")))
+		}
+		old, err := os.ReadFile(filepath.Join(root, l.SolutionPath(), f.Name))
+		if err != nil {
+			return fail(err)
+		}
+		b, err := f.Apply(old)
+		if err != nil {
+			return fail(fmt.Errorf("the patch no longer fits the solution: %w", err))
+		}
+		v.Files[f.Name] = b
+	}
+	return v
+}
+
+// WriteVariant writes the files of the known-bad variant whose patch is at
+// path (KIT/solutions/NN-topic/testdata/NAME.patch) into dir, for tests and
+// fixtures that need a variant as a learner's files.
+func WriteVariant(path, dir string) error {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	solution := filepath.Dir(filepath.Dir(path))
+	l, err := course.Find(filepath.Base(solution))
+	if err != nil {
+		return fmt.Errorf("%s: not a variant of a lesson's solution: %w", path, err)
+	}
+	return LoadVariant(filepath.Dir(filepath.Dir(solution)), l, path).Write(dir)
+}
+
+// parseHeader reads a variant patch's header: the wantPrefix line first,
+// then, optionally, what is wrong with the variant.
+func parseHeader(h string) (verdict.Verdict, string, error) {
+	first, rest, _ := strings.Cut(h, "\n")
+	w, ok := strings.CutPrefix(strings.TrimSpace(first), strings.TrimSpace(wantPrefix))
+	if !ok {
+		return "", "", fmt.Errorf("the patch does not start with %q", wantPrefix+"VERDICT")
+	}
+	v := verdict.Verdict(strings.TrimSpace(w))
+	if !slices.Contains(verdict.All, v) {
+		return "", "", fmt.Errorf("unknown verdict %q", v)
+	}
+	return v, strings.TrimSpace(rest), nil
 }
 
 // Options configure Course.
@@ -240,11 +320,23 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Op
 			})
 		}
 		for k, v := range variants {
+			rep.Variants[k] = VariantReport{Variant: v}
+			if v.Err != nil {
+				continue
+			}
 			add(func() error {
-				res, err := runCached(l, r.Variant(l, v.Dir), func(res *runner.Result) bool {
+				dir, err := os.MkdirTemp(r.Dir, "variant-")
+				if err != nil {
+					return err
+				}
+				defer os.RemoveAll(dir)
+				if err := v.Write(dir); err != nil {
+					return err
+				}
+				res, err := runCached(l, r.Variant(l, dir), func(res *runner.Result) bool {
 					return VariantReport{Variant: v, Result: res}.OK()
 				})
-				rep.Variants[k] = VariantReport{Variant: v, Result: res}
+				rep.Variants[k].Result = res
 				return err
 			})
 		}
