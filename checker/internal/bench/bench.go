@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -92,7 +93,9 @@ func (r Row) Cores() float64 {
 // and through raw go test.
 type EditRow struct {
 	Lesson       string
-	Checker, Raw Row
+	Checker, Raw Row // to the verdict; raw go test's verdict is its exit
+	// Exit is the checker to its exit, after go vet's notes.
+	Exit Row
 }
 
 // Ratio is the checker's median over raw go test's.
@@ -196,12 +199,22 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 // failing specs are what a stub is for. Only a command that cannot start,
 // or is killed, is.
 func (b *bench) run(ctx context.Context, dir string, env []string, name string, args ...string) (time.Duration, error) {
+	return b.runMarked(ctx, dir, env, nil, name, args...)
+}
+
+// runMarked is run, with m, if not nil, told when the command's output
+// first holds a line it looks for.
+func (b *bench) runMarked(ctx context.Context, dir string, env []string, m *marker, name string, args ...string) (time.Duration, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
 	cmd.Env = append(slices.Clone(b.base), env...)
 	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if m != nil {
+		m.start, m.at, m.partial = start, 0, ""
+		cmd.Stdout = io.MultiWriter(&out, m)
+	}
 	err := cmd.Run()
 	d := time.Since(start)
 	if cmd.ProcessState != nil {
@@ -222,6 +235,35 @@ func (b *bench) run(ctx context.Context, dir string, env []string, name string, 
 	}
 	return d, nil
 }
+
+// A marker notes when a command's output first holds a whole line that
+// matches its pattern: for the checker, the summary line that gives the
+// verdict, which comes before go vet's notes and the exit.
+type marker struct {
+	pattern *regexp.Regexp
+	start   time.Time
+	at      time.Duration // since start; 0 until the line is seen
+	partial string        // the start of a line not yet ended
+}
+
+func (m *marker) Write(p []byte) (int, error) {
+	if m.at != 0 {
+		return len(p), nil
+	}
+	lines := strings.Split(m.partial+string(p), "\n")
+	m.partial = lines[len(lines)-1]
+	for _, line := range lines[:len(lines)-1] {
+		if m.pattern.MatchString(line) {
+			m.at = time.Since(m.start)
+			break
+		}
+	}
+	return len(p), nil
+}
+
+// verdictLine is the checker's summary of a run: "01-goroutines: 0 of 27
+// specs pass; …".
+var verdictLine = regexp.MustCompile(`^\d\d-[a-z-]+: `)
 
 // timed runs f n times and logs each time under name.
 func (b *bench) timed(name string, n int, f func(i int) (time.Duration, error)) (Row, error) {
@@ -261,11 +303,20 @@ func (b *bench) edit(ctx context.Context) error {
 			n++
 			return appendFunc(file, orig, n)
 		}
+		// Through make, the time to the verdict, and to the exit after go
+		// vet's notes, kept apart.
+		var exits []time.Duration
 		viaMake := func() (time.Duration, error) {
 			if err := save(); err != nil {
 				return 0, err
 			}
-			return b.run(ctx, b.kit, nil, "make", "-s", "lesson-"+l.Dir[:2])
+			m := &marker{pattern: verdictLine}
+			d, err := b.runMarked(ctx, b.kit, nil, m, "make", "-s", "lesson-"+l.Dir[:2])
+			if err == nil && m.at == 0 {
+				err = fmt.Errorf("make lesson-%s printed no verdict line", l.Dir[:2])
+			}
+			exits = append(exits, d)
+			return m.at, err
 		}
 		raw := func() (time.Duration, error) {
 			if err := save(); err != nil {
@@ -279,6 +330,7 @@ func (b *bench) edit(ctx context.Context) error {
 				return err
 			}
 		}
+		exits = nil
 		row := EditRow{Lesson: l.Dir, Checker: Row{Name: "make lesson-" + l.Dir[:2]}, Raw: Row{Name: "go test -race"}}
 		for i := range b.o.Runs {
 			order := []*Row{&row.Checker, &row.Raw}
@@ -295,7 +347,8 @@ func (b *bench) edit(ctx context.Context) error {
 				order[k].Times = append(order[k].Times, d)
 			}
 		}
-		fmt.Fprintf(b.o.Log, "  %-16s checker %5.2fs  raw %5.2fs  ratio %.2f\n", l.Dir, row.Checker.Median().Seconds(), row.Raw.Median().Seconds(), row.Ratio())
+		row.Exit = Row{Name: "make lesson-" + l.Dir[:2] + ", to its exit", Times: exits}
+		fmt.Fprintf(b.o.Log, "  %-16s checker %5.2fs (exit %5.2fs)  raw %5.2fs  ratio %.2f\n", l.Dir, row.Checker.Median().Seconds(), row.Exit.Median().Seconds(), row.Raw.Median().Seconds(), row.Ratio())
 		b.rep.Edit = append(b.rep.Edit, row)
 		if b.rep.Breakdown == nil {
 			if err := save(); err != nil {

@@ -158,11 +158,12 @@ func (r *Report) editSection(p printer) {
 	p("a real change of code, so the package is compiled, the test binary linked and every spec run again, as after a save. ")
 	p("The stub's specs all fail, as they do while a learner works. ")
 	p("`make lesson-NN` (which also checks that `bin/checker` is up to date) and `go test -race ./lessons/NN-topic/` take turns going first. ")
-	p("The checker builds the test binary with `go test -c -vet=off`, then runs it; it runs go vet's concurrency analyzers beside the specs, and the time of `make lesson-NN` includes waiting for them. ")
-	p("Raw `go test -race` runs its own vet before the specs.\n\n")
-	p("| lesson | `make lesson-NN` | range | `go test -race` | range | ratio |\n|---|---|---|---|---|---|\n")
+	p("The checker builds the test binary with `go test -c -vet=off`, then runs it; it runs go vet's concurrency analyzers beside the specs and prints their notes under the verdict. ")
+	p("Its time is to the verdict, the summary line; the time to its exit, after go vet's notes, is the column after. ")
+	p("Raw `go test -race` runs its own vet before the specs, and its verdict is its exit.\n\n")
+	p("| lesson | `make lesson-NN`, to the verdict | range | to the exit | `go test -race` | range | ratio |\n|---|---|---|---|---|---|---|\n")
 	for _, e := range r.Edit {
-		p("| %s | %s | %s | %s | %s | %.2f |\n", e.Lesson, secs(e.Checker.Median()), spread(e.Checker), secs(e.Raw.Median()), spread(e.Raw), e.Ratio())
+		p("| %s | %s | %s | %s | %s | %s | %.2f |\n", e.Lesson, secs(e.Checker.Median()), spread(e.Checker), secs(e.Exit.Median()), secs(e.Raw.Median()), spread(e.Raw), e.Ratio())
 	}
 	med, _ := r.editMedian()
 	p("\nMedian over lessons through the checker: **%s**; median ratio **%.2f×**.\n\n", secs(med), r.editRatio())

@@ -34,7 +34,7 @@ func TestMarkdownJudgesTargets(t *testing.T) {
 	r := &Report{
 		Runs: 5, SlowRuns: 5,
 		Edit: []EditRow{
-			{Lesson: "01-goroutines", Checker: Row{Times: secsList(1.2, 1.3, 1.1)}, Raw: Row{Times: secsList(1.3, 1.4, 1.2)}},
+			{Lesson: "01-goroutines", Checker: Row{Times: secsList(1.2, 1.3, 1.1)}, Exit: Row{Times: secsList(1.6, 1.5, 1.7)}, Raw: Row{Times: secsList(1.3, 1.4, 1.2)}},
 			{Lesson: "02-thread", Checker: Row{Times: secsList(1.4)}, Raw: Row{Times: secsList(1.3)}},
 		},
 		Verify: []Row{{Name: "verify, results cached", Times: secsList(0.4)}},
@@ -57,12 +57,26 @@ func TestMarkdownJudgesTargets(t *testing.T) {
 		"| whole-course verify under 20 s, warm | 0.4 s | met |",
 		"| grading with every core at least 1.8× faster than one job | 1.50× | **missed** |",
 		"| grading with every core at least 2.0× faster than the naive loop | 4.00× | met |",
-		"| 01-goroutines | 1.20 s | 1.10–1.30 | 1.30 s | 1.20–1.40 | 0.92 |",
+		"| 01-goroutines | 1.20 s | 1.10–1.30 | 1.60 s | 1.30 s | 1.20–1.40 | 0.92 |",
 		"### Why every core is not 1.8× one job",
 		"| grading in the sandbox at most 1.10× without it | 1.15× | **missed** |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the report lacks %q:\n%s", want, md)
 		}
+	}
+}
+
+func TestMarkerNotesTheFirstVerdictLine(t *testing.T) {
+	m := &marker{pattern: verdictLine, start: time.Now().Add(-time.Second)}
+	for _, chunk := range []string{"building…\n  ✗ fail  Group", " Start\n01-gorou", "tines: 0 of 27 specs pass; 27 fail (1.2s)."} {
+		m.Write([]byte(chunk))
+		if m.at != 0 {
+			t.Fatalf("the verdict line was noted before it was whole, after %q", chunk)
+		}
+	}
+	m.Write([]byte("\nNotes from go vet\n"))
+	if m.at < time.Second {
+		t.Errorf("at = %v, want the time since start when the summary line ended", m.at)
 	}
 }
