@@ -16,8 +16,11 @@ package allow
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -80,7 +83,23 @@ var constructors = []string{"errors.New", "fmt.Errorf", "regexp.MustCompile", "t
 // command's build flags, and returns every violation in the files named
 // graded (base names). extra is the lesson's own Allow list. Code that does
 // not type-check is not judged here: the build says what is wrong with it.
+//
+// Check never compiles the package in dir: it type-checks its files itself
+// against the compiled export data of what they import, so that it can run
+// beside the build of the same package without doing that build's work a
+// second time. Where that cannot be done (cgo, a file the type checker
+// rejects), it falls back to loading the package with go/packages.
 func Check(dir string, overlay map[string][]byte, flags []string, graded, extra []string) ([]Violation, error) {
+	p, err := typeCheck(dir, overlay, flags)
+	if err != nil {
+		return checkLoaded(dir, overlay, flags, graded, extra)
+	}
+	return p.violations(graded, extra), nil
+}
+
+// checkLoaded is Check through go/packages, which compiles the package in
+// dir to learn its types.
+func checkLoaded(dir string, overlay map[string][]byte, flags []string, graded, extra []string) ([]Violation, error) {
 	cfg := &packages.Config{
 		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
 		Dir:        dir,
@@ -95,9 +114,22 @@ func Check(dir string, overlay map[string][]byte, flags []string, graded, extra 
 		return nil, nil
 	}
 	p := pkgs[0]
-	c := &checker{fset: p.Fset, info: p.TypesInfo, self: p.Types, rules: newRules(extra)}
-	for _, f := range p.Syntax {
-		name := filepath.Base(p.Fset.Position(f.Pos()).Filename)
+	return checked{fset: p.Fset, files: p.Syntax, info: p.TypesInfo, self: p.Types}.violations(graded, extra), nil
+}
+
+// checked is a type-checked package.
+type checked struct {
+	fset  *token.FileSet
+	files []*ast.File
+	info  *types.Info
+	self  *types.Package
+}
+
+// violations returns what the files named graded use that they may not.
+func (p checked) violations(graded, extra []string) []Violation {
+	c := &checker{fset: p.fset, info: p.info, self: p.self, rules: newRules(extra)}
+	for _, f := range p.files {
+		name := filepath.Base(p.fset.Position(f.Pos()).Filename)
 		if slices.Contains(graded, name) {
 			c.file(f)
 		}
@@ -108,8 +140,95 @@ func Check(dir string, overlay map[string][]byte, flags []string, graded, extra 
 		}
 		return a.Line - b.Line
 	})
-	return c.found, nil
+	return c.found
 }
+
+// typeCheck type-checks the package in dir from its source, as overlay
+// lays it, with its imports' types from the export data the go command
+// compiled for them under flags. It fails for a package it cannot check
+// that way: one that does not list cleanly, uses cgo, or does not
+// type-check.
+func typeCheck(dir string, overlay map[string][]byte, flags []string) (checked, error) {
+	cfg := &packages.Config{
+		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedModule,
+		Dir:        dir,
+		BuildFlags: flags,
+		Overlay:    overlay,
+	}
+	pkgs, err := packages.Load(cfg, ".")
+	if err != nil {
+		return checked{}, err
+	}
+	if len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
+		return checked{}, fmt.Errorf("package in %s does not list cleanly", dir)
+	}
+	root := pkgs[0]
+	if _, cgo := root.Imports["C"]; cgo {
+		return checked{}, fmt.Errorf("package in %s uses cgo", dir)
+	}
+	var ids []string
+	for _, imp := range root.Imports {
+		ids = append(ids, imp.ID)
+	}
+	deps := map[string]*types.Package{}
+	if len(ids) > 0 {
+		cfg.Mode = packages.NeedName | packages.NeedTypes
+		loaded, err := packages.Load(cfg, ids...)
+		if err != nil {
+			return checked{}, err
+		}
+		for _, d := range loaded {
+			if len(d.Errors) > 0 || d.Types == nil {
+				return checked{}, fmt.Errorf("package %s has no types", d.ID)
+			}
+			deps[d.ID] = d.Types
+		}
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range root.GoFiles {
+		src, ok := overlay[name]
+		if !ok {
+			if src, err = os.ReadFile(name); err != nil {
+				return checked{}, err
+			}
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return checked{}, err
+		}
+		files = append(files, f)
+	}
+	conf := types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if imp, ok := root.Imports[path]; ok && deps[imp.ID] != nil {
+				return deps[imp.ID], nil
+			}
+			return nil, fmt.Errorf("no export data for %s", path)
+		}),
+		Sizes: types.SizesFor("gc", build.Default.GOARCH),
+	}
+	if root.Module != nil && root.Module.GoVersion != "" {
+		conf.GoVersion = "go" + root.Module.GoVersion
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Implicits:  map[ast.Node]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+	}
+	self, err := conf.Check(root.PkgPath, fset, files, info)
+	if err != nil {
+		return checked{}, err
+	}
+	return checked{fset: fset, files: files, info: info, self: self}, nil
+}
+
+// importerFunc is a types.Importer made of a function.
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // rules are what one lesson may use.
 type rules struct {

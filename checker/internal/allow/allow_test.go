@@ -3,6 +3,7 @@ package allow_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,7 +36,14 @@ func TestTheCourseKeepsItsOwnRules(t *testing.T) {
 					overlay[filepath.Join(root, l.LessonPath(), stub)] = b
 				}
 			}
-			found, err := allow.Check(filepath.Join(root, l.LessonPath()), overlay, nil, l.Stubs, l.Allow)
+			dir := filepath.Join(root, l.LessonPath())
+			// The check's own type check serves every lesson: go/packages,
+			// which compiles the lesson a second time beside the build, is
+			// only its fallback.
+			if err := allow.TypeChecks(dir, overlay, []string{"-race", "-trimpath"}); err != nil {
+				t.Errorf("%s %s: the check falls back to go/packages: %v", l.Dir, which, err)
+			}
+			found, err := allow.Check(dir, overlay, nil, l.Stubs, l.Allow)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -70,6 +78,8 @@ func Setup() { _ = verdict.Pass }`, "is the kit's own code"},
 		"ginkgo": {`import "github.com/onsi/ginkgo/v2"
 var _ = ginkgo.ReportAfterEach`, "belongs to the specs"},
 		"init": {`func init() {}`, "func init"},
+		"cgo": {`import "C"
+func Setup() {}`, "not allowed here"},
 		"package-level call": {`import "os"
 var pid = os.Getpid()`, "a call at package level"},
 		"linkname": {`import _ "unsafe"
@@ -84,7 +94,8 @@ var f = os.Chdir`, "os.Chdir: not allowed"},
 			file := filepath.Join(root, l.LessonPath(), "extra.go")
 			code := "package goroutines\n\n" + c.code + "\n"
 			stubs := append([]string{"extra.go"}, l.Stubs...)
-			found, err := allow.Check(filepath.Join(root, l.LessonPath()), map[string][]byte{file: []byte(code)}, nil, stubs, l.Allow)
+			dir, overlay := filepath.Join(root, l.LessonPath()), map[string][]byte{file: []byte(code)}
+			found, err := allow.Check(dir, overlay, nil, stubs, l.Allow)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -94,6 +105,14 @@ var f = os.Chdir`, "os.Chdir: not allowed"},
 			}
 			if !strings.Contains(strings.Join(all, "\n"), c.want) {
 				t.Errorf("want a violation with %q, got %q", c.want, all)
+			}
+			// The check's own type check finds what go/packages finds.
+			loaded, err := allow.CheckLoaded(dir, overlay, nil, stubs, l.Allow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(found, loaded) {
+				t.Errorf("Check found %q, go/packages %q", found, loaded)
 			}
 		})
 	}

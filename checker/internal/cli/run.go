@@ -47,20 +47,15 @@ func runCmd(ctx context.Context, s *session, args []string) int {
 
 // runLesson runs lesson l with overlay o for a learner: through the result
 // cache, so that an unchanged lesson comes back at once, with each step
-// shown on the status line. go vet starts on the lesson as soon as its
-// test binary is built, beside the specs; the returned job delivers its
-// findings. Cancelling ctx stops the run but not go vet, whose findings
-// are cached for the next run.
+// shown on the status line. go vet starts on the lesson once the specs
+// have their verdicts, so that it takes no core from them; the returned job
+// delivers its findings. Cancelling ctx stops the run but not go vet, whose
+// findings are cached for the next run.
 func (s *session) runLesson(ctx context.Context, l course.Lesson, o runner.Overlay) (*runner.Result, *vetJob, error) {
 	vet := &vetJob{}
 	vetCtx := context.WithoutCancel(ctx)
 	r := *s.runner
-	r.Status = func(st runner.Step) {
-		if st.Kind == runner.StepRun {
-			vet.start(vetCtx, s.runner, l, o)
-		}
-		s.status.Step(st)
-	}
+	r.Status = s.status.Step
 	res, err := r.RunCached(ctx, l, o, cache.Default(), (*runner.Result).Repeatable)
 	s.status.Clear()
 	if err != nil || res.BuildError != "" {

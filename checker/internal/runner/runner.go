@@ -464,9 +464,10 @@ func raceOptions() string {
 // lesson l with overlay o: the verb, the runner's build flags, flags, the
 // overlay, and the package. cleanup removes the overlay file.
 func (r *Runner) goArgs(verb string, l course.Lesson, o Overlay, flags ...string) (args []string, cleanup func(), err error) {
-	// -ldflags=-w: no DWARF tables. Nothing reads them (stack traces and
-	// race reports use the runtime's own tables); it takes a fifth off the
-	// link of a test binary.
+	// -ldflags="-s -w": no symbol table and no DWARF tables, as go test
+	// links the binaries it runs. Nothing reads them (stack traces and race
+	// reports use the runtime's own tables); it takes a fifth off the link
+	// of a test binary.
 	//
 	// -trimpath on every build, with an overlay or not, so that the stub,
 	// the solution and every variant share the compiled dependencies in
@@ -475,7 +476,7 @@ func (r *Runner) goArgs(verb string, l course.Lesson, o Overlay, flags ...string
 	// was compiled, and Ginkgo, which reads source lines from disk for its
 	// timeout report, panics when a line lies past the end of the file on
 	// disk; module-relative paths make it find no file instead.
-	args = append([]string{verb, "-ldflags=-w", "-trimpath"}, flags...)
+	args = append([]string{verb, "-ldflags=-s -w", "-trimpath"}, flags...)
 	if r.Race {
 		args = append(args, "-race")
 	}
