@@ -5,13 +5,21 @@
 //
 // Usage:
 //
-//	go run ./checker/bench [-runs 5] [-slow-runs N] [-out docs/PERFORMANCE.md] [-sections edit,verify,grade]
+//	go run ./checker/bench [-runs 5] [-slow-runs N] [-out docs/PERFORMANCE.md] [-data docs/performance.json] [-sections edit,verify,grade]
+//
+// A bench of some sections keeps the figures of the others from the JSON
+// file of an earlier bench (-data), and says in the report which bench
+// measured each section. -lessons measures the edit section on a few
+// lessons only, and its figures then replace the whole section.
 package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -31,6 +39,7 @@ func run(args []string) int {
 	out := fs.String("out", "docs/PERFORMANCE.md", `where to write the report ("-" for standard output)`)
 	sections := fs.String("sections", strings.Join(bench.Sections, ","), "what to measure, comma-separated")
 	lessons := fs.String("lessons", "", "lessons for the edit section, comma-separated directory names (default: all)")
+	data := fs.String("data", "docs/performance.json", `the figures as JSON: sections this run does not measure are kept from it, and it is written again ("" for none)`)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -54,6 +63,12 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		return 1
 	}
+	if *data != "" {
+		if err := carry(rep, *data); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			return 3
+		}
+	}
 	w := os.Stdout
 	if *out != "-" {
 		f, err := os.Create(*out)
@@ -70,4 +85,23 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "bench: wrote", *out)
 	}
 	return 0
+}
+
+// carry keeps in rep the sections of the report in file that rep did not
+// measure, then writes rep to file.
+func carry(rep *bench.Report, file string) error {
+	if b, err := os.ReadFile(file); err == nil {
+		var prev bench.Report
+		if err := json.Unmarshal(b, &prev); err != nil {
+			return fmt.Errorf("%s: %v", file, err)
+		}
+		rep.Carry(&prev)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	b, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, append(b, '\n'), 0o644)
 }

@@ -68,6 +68,49 @@ type Report struct {
 	GradeLessons int
 	Breakdown    *Breakdown // where the time of one raw edit-to-verdict goes
 	Elapsed      time.Duration
+	// Measured says, for each section with figures, which bench measured
+	// them: this one, or an earlier one whose figures Carry kept.
+	Measured map[string]Provenance
+}
+
+// Provenance is the bench that measured a section: its machine and how
+// many runs each figure is the median of.
+type Provenance struct {
+	Machine        Machine
+	Runs, SlowRuns int
+}
+
+// Carry copies into r the sections of an earlier report prev that r did
+// not measure, with prev's provenance for each, so that a bench of a few
+// sections leaves a whole report.
+func (r *Report) Carry(prev *Report) {
+	if r.Measured == nil {
+		r.Measured = map[string]Provenance{}
+	}
+	for _, s := range Sections {
+		from, ok := prev.Measured[s]
+		if _, have := r.Measured[s]; have || !ok {
+			continue
+		}
+		r.Measured[s] = from
+		switch s {
+		case "first":
+			r.FirstRun = prev.FirstRun
+		case "edit":
+			r.Edit, r.Breakdown = prev.Edit, prev.Breakdown
+		case "verify":
+			r.Verify = prev.Verify
+		case "grade":
+			r.Grade, r.GradeLessons = prev.Grade, prev.GradeLessons
+		case "sandbox":
+			r.Sandbox = prev.Sandbox
+			if r.GradeLessons == 0 {
+				r.GradeLessons = prev.GradeLessons
+			}
+		case "gradescope":
+			r.Gradescope = prev.Gradescope
+		}
+	}
 }
 
 // Row is one measurement: its timed runs and their median.
@@ -189,6 +232,10 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
+		if b.rep.Measured == nil {
+			b.rep.Measured = map[string]Provenance{}
+		}
+		b.rep.Measured[s] = Provenance{Machine: b.rep.Machine, Runs: o.Runs, SlowRuns: o.SlowRuns}
 	}
 	b.rep.Elapsed = time.Since(start)
 	return b.rep, nil

@@ -32,7 +32,20 @@ func (r *Report) Markdown(w io.Writer) {
 	p("| CPU | %s, %d cores |\n| memory | %s |\n| system | %s |\n| Go | %s |\n| kit | commit %s |\n| date | %s |\n| load average at start | %s |\n\n",
 		m.CPU, m.Cores, m.Memory, m.OS, m.Go, m.Commit, m.Date.Format("2006-01-02 15:04 MST"), m.Load)
 
+	var earlier []string
+	for _, s := range Sections {
+		if r.carried(s) {
+			earlier = append(earlier, s)
+		}
+	}
+	if len(earlier) > 0 {
+		p("Not every section was measured by this bench: %s come from earlier ones (`-sections` measures a few and keeps the rest from `docs/performance.json`); each says which bench measured it.\n\n", strings.Join(earlier, ", "))
+	}
+
 	r.targets(p)
+	if r.carried("first") {
+		p("The first run: %s\n\n", r.provenance("first"))
+	}
 	if len(r.Edit) > 0 {
 		r.editSection(p)
 	}
@@ -47,6 +60,32 @@ func (r *Report) Markdown(w io.Writer) {
 	}
 }
 
+// carried reports whether section s's figures come from an earlier bench.
+func (r *Report) carried(s string) bool {
+	m, ok := r.Measured[s]
+	return ok && (m.Machine.Date != r.Machine.Date || m.Machine.Commit != r.Machine.Commit)
+}
+
+// provenance is a sentence that says which earlier bench measured section
+// s, or nothing if this one did.
+func (r *Report) provenance(s string) string {
+	if !r.carried(s) {
+		return ""
+	}
+	m := r.Measured[s]
+	return fmt.Sprintf("*Measured by an earlier bench: commit %s, %s, load average at start %s, medians of %d runs (%d for the slow rows).*",
+		m.Machine.Commit, m.Machine.Date.Format("2006-01-02 15:04 MST"), m.Machine.Load, m.Runs, m.SlowRuns)
+}
+
+// section starts section s of the report under title, with its provenance
+// when an earlier bench measured it.
+func (r *Report) section(p printer, s, title string) {
+	p("%s\n\n", title)
+	if line := r.provenance(s); line != "" {
+		p("%s\n\n", line)
+	}
+}
+
 // gsRatio is the warm Gradescope grade of one submission over checker run
 // of the same lessons.
 func (r *Report) gsRatio() float64 {
@@ -54,7 +93,7 @@ func (r *Report) gsRatio() float64 {
 }
 
 func (r *Report) gradescopeSection(p printer) {
-	p("## 4. Gradescope, warm\n\n")
+	r.section(p, "gradescope", "## 4. Gradescope, warm")
 	p("The Gradescope bundle in a simulated `/autograder` (the paths come from `AUTOGRADER`): `setup.sh` builds the checker and grades the reference solutions once, untimed, as Gradescope does when it builds the image. ")
 	p("Then `run_autograder` grades one submission on lessons 01 and 04 (01 solved, 04 as shipped), against `checker run 01` and `checker run 04` one after the other on the same files. ")
 	p("Each timed run first adds a function to both lessons' files, so no cache answers it; the reference runs come from the grade cache that `setup.sh` filled.\n\n")
@@ -153,12 +192,12 @@ func spread(row Row) string {
 }
 
 func (r *Report) editSection(p printer) {
-	p("## 1. Edit-to-verdict\n\n")
+	r.section(p, "edit", "## 1. Edit-to-verdict")
 	p("A learner saves an edit to a lesson's stub and runs the lesson. Each timed run first appends a new function to the lesson's first stub file, ")
 	p("a real change of code, so the package is compiled, the test binary linked and every spec run again, as after a save. ")
 	p("The stub's specs all fail, as they do while a learner works. ")
 	p("`make lesson-NN` (which also checks that `bin/checker` is up to date) and `go test -race ./lessons/NN-topic/` take turns going first. ")
-	p("The checker builds the test binary with `go test -c -vet=off`, then runs it; it runs go vet's concurrency analyzers beside the specs and prints their notes under the verdict. ")
+	p("The checker builds the test binary with `go test -c -vet=off`, then runs it; its check of what the code may use type-checks the learner's files beside the build, and go vet's concurrency analyzers run after the verdict, their notes printed under it. ")
 	p("Its time is to the verdict, the summary line; the time to its exit, after go vet's notes, is the column after. ")
 	p("Raw `go test -race` runs its own vet before the specs, and its verdict is its exit.\n\n")
 	p("| lesson | `make lesson-NN`, to the verdict | range | to the exit | `go test -race` | range | ratio |\n|---|---|---|---|---|---|---|\n")
@@ -184,7 +223,7 @@ func (r *Report) editSection(p printer) {
 		p("| total | %s | |\n\n", secs(bd.Total))
 		p("The link is the largest step, and a save always costs one: go test links a fresh binary for every run that is not a cached pass. ")
 		p("The linker reads every package the test binary holds, %d of them for this lesson: Ginkgo, Gomega and their dependencies, the standard library and the race runtime; the lesson itself is a small part. ", bd.Packages)
-		p("go test already links the binaries it runs without symbol and DWARF tables, so there is nothing left for the checker to take off the link. ")
+		p("go test links the binaries it runs without symbol and DWARF tables, and so does the checker: there is nothing left to take off the link. ")
 		p("What the checker takes off is vet: it is not on the way to the verdict. ")
 		p("What would close more of the gap is a test binary with fewer packages to link (Ginkgo's reporters bring in go/types and golang.org/x/tools/go/packages, which no spec uses) or a faster core.\n\n")
 	}
@@ -200,7 +239,7 @@ func rowsTable(p printer, what string, rows []Row) {
 }
 
 func (r *Report) verifySection(p printer) {
-	p("## 2. Verify the whole course\n\n")
+	r.section(p, "verify", "## 2. Verify the whole course")
 	p("`checker verify` runs every lesson's stub (every spec must fail), reference solution (every spec must pass) and known-bad variants (each must be rejected with the verdict it names), one `go test` run at a time per core. ")
 	p("A run that came out as it should is kept in the result cache under a key of everything it was computed from: the checker, the go version and environment, go.mod and go.sum, the shared spec helpers, the lesson's directory and the files laid over it. ")
 	p("Verifying an unchanged course again takes no run; an edited lesson, helper or variant runs again, and a run that came out wrong is never kept. ")
@@ -215,7 +254,7 @@ func (r *Report) verifySection(p printer) {
 }
 
 func (r *Report) gradeSection(p printer) {
-	p("## 3. Grading a class\n\n")
+	r.section(p, "grade", "## 3. Grading a class")
 	p("The class is the end-to-end test's fixture (`checker/testdata/script/grade.txtar`): ")
 	p("15 submissions graded on lessons 01 and 04, among them a compile error, a deadlock, an infinite loop, a panic on a goroutine, `os.Exit` in `init`, a data race, edited and added specs, a megabyte of output, network access and a directory that is not a kit. ")
 	p("The two archives of the test (a .zip and a .tar.gz) are graded here as directories. ")
@@ -228,7 +267,7 @@ func (r *Report) gradeSection(p printer) {
 		p("It also runs the reference solutions, which the naive loop does not.\n\n")
 	}
 	if len(r.Sandbox) == 2 {
-		p("### The sandbox's cost\n\n")
+		r.section(p, "sandbox", "### The sandbox's cost")
 		p("The same grading with every core, in grading's sandbox (bubblewrap: namespaces for processes and network, a read-only view of the file system, limits on memory, processes, file size and open files) and with `--sandbox=false`, taking turns going first. ")
 		p("Only running a test binary is sandboxed; builds are not.\n\n")
 		rowsTable(p, "grading", r.Sandbox)

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -78,5 +79,51 @@ func TestMarkerNotesTheFirstVerdictLine(t *testing.T) {
 	m.Write([]byte("\nNotes from go vet\n"))
 	if m.at < time.Second {
 		t.Errorf("at = %v, want the time since start when the summary line ended", m.at)
+	}
+}
+
+// A bench of one section keeps the others from an earlier report, through
+// its JSON, and says which bench measured what.
+func TestCarryKeepsWhatThisBenchDidNotMeasure(t *testing.T) {
+	then := Machine{Commit: "aaaaaaa", Date: time.Date(2026, 11, 1, 10, 0, 0, 0, time.UTC), Load: "0.10 0.20 0.30"}
+	now := Machine{Commit: "bbbbbbb", Date: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC), Load: "1.00 1.00 1.00"}
+	prev := &Report{
+		Edit:     []EditRow{{Lesson: "01-goroutines", Checker: Row{Times: secsList(9)}, Raw: Row{Times: secsList(9)}}},
+		Verify:   []Row{{Name: "verify, results cached", Times: secsList(0.4)}},
+		Measured: map[string]Provenance{"edit": {Machine: then, Runs: 3}, "verify": {Machine: then, Runs: 3, SlowRuns: 1}},
+	}
+	b, err := json.Marshal(prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Report
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	r := &Report{
+		Machine:  now,
+		Edit:     []EditRow{{Lesson: "01-goroutines", Checker: Row{Times: secsList(1.2)}, Raw: Row{Times: secsList(1.5)}}},
+		Measured: map[string]Provenance{"edit": {Machine: now, Runs: 5}},
+	}
+	r.Carry(&back)
+	if got := r.Edit[0].Checker.Median().Seconds(); got != 1.2 {
+		t.Errorf("the edit section measured now was replaced: %v s", got)
+	}
+	if len(r.Verify) != 1 || r.Measured["verify"].Machine.Commit != "aaaaaaa" {
+		t.Fatalf("the verify section was not carried: %+v, %+v", r.Verify, r.Measured)
+	}
+	var md strings.Builder
+	r.Markdown(&md)
+	s := md.String()
+	verify := s[strings.Index(s, "## 2. Verify"):]
+	if !strings.Contains(verify, "*Measured by an earlier bench: commit aaaaaaa, 2026-11-01 10:00 UTC, load average at start 0.10 0.20 0.30, medians of 3 runs (1 for the slow rows).*") {
+		t.Errorf("the verify section does not say which bench measured it:\n%s", verify)
+	}
+	edit := s[strings.Index(s, "## 1. Edit"):strings.Index(s, "## 2. Verify")]
+	if strings.Contains(edit, "earlier bench") {
+		t.Errorf("the edit section, measured now, claims an earlier bench:\n%s", edit)
+	}
+	if !strings.Contains(s, "verify come from earlier ones") {
+		t.Errorf("the report does not list the carried sections:\n%s", s)
 	}
 }
