@@ -129,7 +129,7 @@ func Run(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Optio
 			continue
 		}
 		rep.Specs = len(base.Specs)
-		mutants, err := Generate(r.Root, l, o.Ops)
+		mutants, err := generateCached(r, l, o.Ops, o.Cache)
 		if err != nil {
 			rep.Err = fmt.Errorf("%w: %v", runner.ErrEnvironment, err)
 			continue
@@ -276,4 +276,31 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// generateCached is Generate through the result cache c, under a key of
+// the checker, the go version, the operators, the lesson's directory and
+// the solution's files:
+// generating type-checks the solution, which costs more than looking up
+// every run that a verify of unchanged mutants makes.
+func generateCached(r *runner.Runner, l course.Lesson, ops []string, c cache.Dir) ([]Mutant, error) {
+	v, err := r.GoVersion()
+	if err != nil {
+		return nil, err
+	}
+	k := cache.NewKey("mutants").Add("go", v).Add("lesson", l.Dir).Add("ops", strings.Join(ops, ",")).
+		File("go.mod", filepath.Join(r.Root, "go.mod")).Tree(filepath.Join(r.Root, l.LessonPath()))
+	for _, stub := range l.Stubs {
+		k.File(stub, filepath.Join(r.Root, l.SolutionPath(), stub))
+	}
+	key, kerr := k.Sum()
+	var ms []Mutant
+	if kerr == nil && c.Load(key, &ms) {
+		return ms, nil
+	}
+	ms, err = Generate(r.Root, l, ops)
+	if err == nil && kerr == nil {
+		c.Store(key, ms)
+	}
+	return ms, err
 }
