@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -43,7 +44,10 @@ type Env struct {
 	// if not known): progress is then one line redrawn in place.
 	StatusTerminal bool
 	Width          int
-	Dir            string // working directory
+	// OutWidth is the number of columns of the terminal Stdout is (0 if
+	// it is not one).
+	OutWidth int
+	Dir      string // working directory
 }
 
 // OSEnv returns the process's real environment.
@@ -52,7 +56,7 @@ func OSEnv() Env {
 	return Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
 		Terminal: isTerminal(os.Stdout), StatusTerminal: isTerminal(os.Stderr), Width: termWidth(os.Stderr),
-		Dir: dir,
+		OutWidth: termWidth(os.Stdout), Dir: dir,
 	}
 }
 
@@ -320,7 +324,7 @@ func Main(args []string, env Env) int {
 	cc := &session{
 		env:    env,
 		opts:   opts,
-		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv), Lang: lang},
+		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv), Lang: lang, Width: outputWidth(env)},
 		status: newStatusLine(env.Stderr, env.StatusTerminal, env.Width, lang),
 		runner: &runner.Runner{
 			Root:       root,
@@ -338,6 +342,21 @@ func Main(args []string, env Env) int {
 		}
 	}
 	return c.run(context.Background(), cc, fs.Args())
+}
+
+// outputWidth returns the number of cells to wrap Stdout at:
+// $THREADLINGS_COLUMNS, else $COLUMNS, else the terminal's width; 0 (no
+// wrapping) for piped output with neither variable set.
+func outputWidth(env Env) int {
+	for _, name := range []string{"THREADLINGS_COLUMNS", "COLUMNS"} {
+		if n, err := strconv.Atoi(env.Getenv(name)); err == nil && n > 0 {
+			return n
+		}
+	}
+	if env.Terminal {
+		return env.OutWidth
+	}
+	return 0
 }
 
 // findRoot returns the kit's root: dir if given, else the nearest directory
