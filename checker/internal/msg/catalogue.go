@@ -179,4 +179,7 @@ var korean = map[string]string{
 	"%s by %s":                 "%[2]s의 %[1]s",
 	"goroutine %s was started": "고루틴 %s 시작",
 	" at %s":                   ", 위치 %s",
+
+	// How the output reads (run and watch): the pass line's keys in watch.
+	"n for next, q to quit": "다음 레슨은 n, 끝내려면 q",
 }
