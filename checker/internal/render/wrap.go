@@ -103,10 +103,10 @@ func hangingIndent(line string, width int) (cells, offset int) {
 }
 
 // wrapLine breaks one line wider than width into lines of at most width
-// cells where it can.
+// cells where it can. A continuation line whose first word does not fit
+// after the hanging indent starts further left, as far as that word needs.
 func wrapLine(line string, width int) []string {
 	hang, from := hangingIndent(line, width)
-	pad := strings.Repeat(" ", hang)
 	var out []string
 	for cellsOf(line) > width {
 		cut := breakAt(line, width, from)
@@ -114,8 +114,10 @@ func wrapLine(line string, width int) []string {
 			break
 		}
 		out = append(out, strings.TrimRight(line[:cut], " "))
-		line = pad + strings.TrimLeft(line[cut:], " ")
-		from = len(pad)
+		rest := strings.TrimLeft(line[cut:], " ")
+		word, _, _ := strings.Cut(rest, " ")
+		pad := strings.Repeat(" ", max(0, min(hang, width-cellsOf(word))))
+		line, from = pad+rest, len(pad)
 	}
 	return append(out, line)
 }
