@@ -84,6 +84,7 @@ type Options struct {
 	MaxMemory  int
 	Yes        bool
 	Force      bool
+	Full       bool // solution: the whole files, not a diff against the learner's
 	MaxRuns    int
 	Poll       time.Duration
 	NoCache    bool
@@ -125,7 +126,7 @@ func init() {
 		{name: "stress", args: "[NN...]", summary: "run every solution many times, shuffled, at several GOMAXPROCS: any failure is a flaky spec", flags: stressFlags, run: stressCmd},
 		{name: "mutate", args: "[NN...]", summary: "make small concurrency bugs in each solution and report the ones every spec accepts", flags: mutateFlags, run: mutateCmd},
 		{name: "reset", args: "NN", summary: "put lesson NN's stub files back as the kit shipped them (asks first)", flags: resetFlags, run: resetCmd},
-		{name: "solution", args: "NN", summary: "show lesson NN's reference solution, once the lesson passes", flags: solutionFlags, run: solutionCmd},
+		{name: "solution", args: "NN", summary: "show how lesson NN's reference solution differs from your files, once the lesson passes (paged on a terminal)", flags: solutionFlags, run: solutionCmd},
 		{name: "list", summary: "list the lessons and your progress in each", flags: langFlag, run: listCmd},
 		{name: "status", summary: "show your progress and the next lesson to do", flags: langFlag, run: statusCmd},
 	}
@@ -209,6 +210,7 @@ func resetFlags(fs *pflag.FlagSet, o *Options) {
 
 func solutionFlags(fs *pflag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Force, "force", false, "show it even though the lesson does not pass yet")
+	fs.BoolVar(&o.Full, "full", false, "show the whole solution instead of its differences from your files")
 	langFlag(fs, o)
 }
 
@@ -245,7 +247,9 @@ const usage = `checker runs and grades threadlings lessons.
 Usage:
   checker <command> [flags] [arguments]
 
-Commands:
+Commands for learners (make lesson-NN, make watch, make hint-NN and the rest call these):
+%s
+Commands for instructors and kit authors:
 %s
 Run "checker <command> -h" for a command's flags.
 
@@ -258,12 +262,18 @@ Exit codes:
 Colour is used only on a terminal, and never when NO_COLOR is set.
 `
 
+// printUsage writes the checker's help: the learners' commands first, then
+// the instructors' and kit authors'.
 func printUsage(w io.Writer) {
-	var b strings.Builder
+	var learner, author strings.Builder
 	for _, c := range commands {
-		fmt.Fprintf(&b, "  %-8s %-8s %s\n", c.name, c.args, c.summary)
+		b := &author
+		if learnerCommands[c.name] {
+			b = &learner
+		}
+		fmt.Fprintf(b, "  %-8s %-13s %s\n", c.name, c.args, c.summary)
 	}
-	fmt.Fprintf(w, usage, b.String())
+	fmt.Fprintf(w, usage, learner.String(), author.String())
 }
 
 // Main runs the checker with args (without the program name) and returns

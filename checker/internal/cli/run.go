@@ -135,7 +135,10 @@ func saveProgress(root string, res *runner.Result) error {
 	if err != nil {
 		return err
 	}
-	st.Lessons[res.Lesson.Dir] = progress.Lesson{Passed: res.Passed(), Total: len(res.Specs), At: time.Now().UTC().Truncate(time.Second)}
+	// The hints shown so far stay shown: the next hint goes on from them.
+	p := st.Lessons[res.Lesson.Dir]
+	p.Passed, p.Total, p.At = res.Passed(), len(res.Specs), time.Now().UTC().Truncate(time.Second)
+	st.Lessons[res.Lesson.Dir] = p
 	return st.Save(root)
 }
 

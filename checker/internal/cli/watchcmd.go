@@ -34,10 +34,9 @@ func watchKeys(lang string, raw bool) string {
 func watchCmd(ctx context.Context, s *session, args []string) int {
 	lessons := course.Lessons()
 	at := 0
-	if len(args) == 1 {
-		l, err := course.Find(args[0])
-		if err != nil {
-			fmt.Fprintln(s.env.Stderr, "checker watch:", err)
+	if len(args) > 0 {
+		l, ok := oneLesson(s, "watch", args)
+		if !ok {
 			return ExitUsage
 		}
 		at = indexOf(lessons, l)
