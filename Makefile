@@ -27,7 +27,7 @@ help:
 	@echo "  make watch        run the lesson you are on each time you save"
 	@echo "  make hint-NN      the next hint for lesson NN"
 	@echo "  make reset-NN     put lesson NN back as the kit shipped it (asks first)"
-	@echo "  make solution-NN  the reference solution, once lesson NN passes"
+	@echo "  make solution-NN  how the reference solution differs from your files, once lesson NN passes"
 	@echo "  make status       your progress and the next lesson"
 	@echo "  make list         every lesson"
 	@echo "Kit authors:"

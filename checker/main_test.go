@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -19,6 +20,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/threadlings/threadlings/checker/internal/cli"
+	"github.com/threadlings/threadlings/checker/internal/render"
 	"github.com/threadlings/threadlings/checker/internal/sandbox"
 	"github.com/threadlings/threadlings/checker/internal/verify"
 )
@@ -56,6 +58,7 @@ func TestScripts(t *testing.T) {
 		"archive":   archive,
 		"probe":     probe,
 		"variant":   variant,
+		"maxcells":  maxCells,
 	}
 	for name, cmd := range formatCmds {
 		cmds[name] = cmd
@@ -152,6 +155,29 @@ var (
 	cached     = regexp.MustCompile(`, cached\)`)
 	goroutines = regexp.MustCompile(`goroutine \d+`)
 )
+
+// maxCells fails unless every line of a file fits in a width of N terminal
+// cells, wide characters (Hangul) counted as two: "maxcells 80 out.txt".
+// "! maxcells 80 out.txt" fails unless some line is wider.
+func maxCells(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: maxcells N file")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	var wide []string
+	for i, line := range strings.Split(ts.ReadFile(args[1]), "\n") {
+		if c := render.Cells(line); c > n {
+			wide = append(wide, fmt.Sprintf("line %d is %d cells wide: %q", i+1, c, line))
+		}
+	}
+	switch {
+	case !neg && len(wide) > 0:
+		ts.Fatalf("%s has lines wider than %d cells:\n%s", args[1], n, strings.Join(wide, "\n"))
+	case neg && len(wide) == 0:
+		ts.Fatalf("every line of %s fits in %d cells", args[1], n)
+	}
+}
 
 // normalize rewrites a file with what changes from run to run taken out:
 // durations become TIME, goroutine numbers N, and a cached run reads like a

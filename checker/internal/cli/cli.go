@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -43,7 +44,10 @@ type Env struct {
 	// if not known): progress is then one line redrawn in place.
 	StatusTerminal bool
 	Width          int
-	Dir            string // working directory
+	// OutWidth is the number of columns of the terminal Stdout is (0 if
+	// it is not one).
+	OutWidth int
+	Dir      string // working directory
 }
 
 // OSEnv returns the process's real environment.
@@ -52,7 +56,7 @@ func OSEnv() Env {
 	return Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
 		Terminal: isTerminal(os.Stdout), StatusTerminal: isTerminal(os.Stderr), Width: termWidth(os.Stderr),
-		Dir: dir,
+		OutWidth: termWidth(os.Stdout), Dir: dir,
 	}
 }
 
@@ -80,6 +84,7 @@ type Options struct {
 	MaxMemory  int
 	Yes        bool
 	Force      bool
+	Full       bool // solution: the whole files, not a diff against the learner's
 	MaxRuns    int
 	Poll       time.Duration
 	NoCache    bool
@@ -121,7 +126,7 @@ func init() {
 		{name: "stress", args: "[NN...]", summary: "run every solution many times, shuffled, at several GOMAXPROCS: any failure is a flaky spec", flags: stressFlags, run: stressCmd},
 		{name: "mutate", args: "[NN...]", summary: "make small concurrency bugs in each solution and report the ones every spec accepts", flags: mutateFlags, run: mutateCmd},
 		{name: "reset", args: "NN", summary: "put lesson NN's stub files back as the kit shipped them (asks first)", flags: resetFlags, run: resetCmd},
-		{name: "solution", args: "NN", summary: "show lesson NN's reference solution, once the lesson passes", flags: solutionFlags, run: solutionCmd},
+		{name: "solution", args: "NN", summary: "show how lesson NN's reference solution differs from your files, once the lesson passes (paged on a terminal)", flags: solutionFlags, run: solutionCmd},
 		{name: "list", summary: "list the lessons and your progress in each", flags: langFlag, run: listCmd},
 		{name: "status", summary: "show your progress and the next lesson to do", flags: langFlag, run: statusCmd},
 	}
@@ -205,6 +210,7 @@ func resetFlags(fs *pflag.FlagSet, o *Options) {
 
 func solutionFlags(fs *pflag.FlagSet, o *Options) {
 	fs.BoolVar(&o.Force, "force", false, "show it even though the lesson does not pass yet")
+	fs.BoolVar(&o.Full, "full", false, "show the whole solution instead of its differences from your files")
 	langFlag(fs, o)
 }
 
@@ -241,7 +247,9 @@ const usage = `checker runs and grades threadlings lessons.
 Usage:
   checker <command> [flags] [arguments]
 
-Commands:
+Commands for learners (make lesson-NN, make watch, make hint-NN and the rest call these):
+%s
+Commands for instructors and kit authors:
 %s
 Run "checker <command> -h" for a command's flags.
 
@@ -254,12 +262,18 @@ Exit codes:
 Colour is used only on a terminal, and never when NO_COLOR is set.
 `
 
+// printUsage writes the checker's help: the learners' commands first, then
+// the instructors' and kit authors'.
 func printUsage(w io.Writer) {
-	var b strings.Builder
+	var learner, author strings.Builder
 	for _, c := range commands {
-		fmt.Fprintf(&b, "  %-8s %-8s %s\n", c.name, c.args, c.summary)
+		b := &author
+		if learnerCommands[c.name] {
+			b = &learner
+		}
+		fmt.Fprintf(b, "  %-8s %-13s %s\n", c.name, c.args, c.summary)
 	}
-	fmt.Fprintf(w, usage, b.String())
+	fmt.Fprintf(w, usage, learner.String(), author.String())
 }
 
 // Main runs the checker with args (without the program name) and returns
@@ -320,7 +334,7 @@ func Main(args []string, env Env) int {
 	cc := &session{
 		env:    env,
 		opts:   opts,
-		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv), Lang: lang},
+		out:    &render.Printer{W: env.Stdout, Color: render.UseColor(env.Terminal, env.Getenv), Lang: lang, Width: outputWidth(env)},
 		status: newStatusLine(env.Stderr, env.StatusTerminal, env.Width, lang),
 		runner: &runner.Runner{
 			Root:       root,
@@ -338,6 +352,21 @@ func Main(args []string, env Env) int {
 		}
 	}
 	return c.run(context.Background(), cc, fs.Args())
+}
+
+// outputWidth returns the number of cells to wrap Stdout at:
+// $THREADLINGS_COLUMNS, else $COLUMNS, else the terminal's width; 0 (no
+// wrapping) for piped output with neither variable set.
+func outputWidth(env Env) int {
+	for _, name := range []string{"THREADLINGS_COLUMNS", "COLUMNS"} {
+		if n, err := strconv.Atoi(env.Getenv(name)); err == nil && n > 0 {
+			return n
+		}
+	}
+	if env.Terminal {
+		return env.OutWidth
+	}
+	return 0
 }
 
 // findRoot returns the kit's root: dir if given, else the nearest directory

@@ -4,6 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -61,6 +66,7 @@ func (s *session) runLesson(ctx context.Context, l course.Lesson, o runner.Overl
 	if err != nil || res.BuildError != "" {
 		return res, nil, err
 	}
+	res = inTaskOrder(s.opts.Root, res)
 	vet.start(vetCtx, s.runner, l, o)
 	return res, vet, nil
 }
@@ -68,6 +74,7 @@ func (s *session) runLesson(ctx context.Context, l course.Lesson, o runner.Overl
 // vetJob is a run of go vet on a lesson, started once.
 type vetJob struct {
 	once     sync.Once
+	lesson   course.Lesson
 	done     chan struct{}
 	findings []runner.Finding
 	err      error
@@ -75,6 +82,7 @@ type vetJob struct {
 
 func (j *vetJob) start(ctx context.Context, r *runner.Runner, l course.Lesson, o runner.Overlay) {
 	j.once.Do(func() {
+		j.lesson = l
 		j.done = make(chan struct{})
 		go func() {
 			defer close(j.done)
@@ -102,7 +110,7 @@ func (s *session) printVetNotes(p *render.Printer, vet *vetJob) {
 	}
 	p.Printf("%s\n", p.Yellow(p.T("Notes from go vet on your code (they do not change the verdicts):")))
 	for _, f := range vet.findings {
-		p.Printf("  %s: %s\n", f.File+":"+strconv.Itoa(f.Line), f.Message)
+		p.Printf("  %s: %s\n", fromRoot(vet.lesson, f.File+":"+strconv.Itoa(f.Line)), f.Message)
 		if advice := explain.VetAdvice(f.Analyzer); advice != "" {
 			p.Printf("%s", render.Indent(p.T(advice), "      "))
 		}
@@ -122,7 +130,10 @@ func saveProgress(root string, res *runner.Result) error {
 	if err != nil {
 		return err
 	}
-	st.Lessons[res.Lesson.Dir] = progress.Lesson{Passed: res.Passed(), Total: len(res.Specs), At: time.Now().UTC().Truncate(time.Second)}
+	// The hints shown so far stay shown: the next hint goes on from them.
+	p := st.Lessons[res.Lesson.Dir]
+	p.Passed, p.Total, p.At = res.Passed(), len(res.Specs), time.Now().UTC().Truncate(time.Second)
+	st.Lessons[res.Lesson.Dir] = p
 	return st.Save(root)
 }
 
@@ -150,15 +161,33 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 	if res.Tampered != "" {
 		p.Printf("  %s %s", p.Verdict(verdict.Tampered), p.Tf("the run's records cannot be trusted: %s\n", res.Tampered))
 	}
+	todos := untouchedTODOs(res.Specs)
 	for _, sp := range res.Specs {
 		if sp.Verdict == verdict.Forbidden || sp.Verdict == verdict.Tampered {
+			continue
+		}
+		todo, isTODO := untouchedTODO(sp)
+		if isTODO && !verbose {
+			// A spec stopped by a TODO still in the stub is one line,
+			// marked todo (the word is for the eye; its verdict stays
+			// panic). The TODO itself is shown once, under the first spec
+			// that reached it.
+			p.Printf("  %s %s\n", p.Verdict(todoMark), sp.Name)
+			if where, first := todos[todo]; first {
+				delete(todos, todo)
+				line := "TODO: " + todo
+				if where != "" {
+					line = p.Tf("TODO at %s: %s", fromRoot(l, where), todo)
+				}
+				p.Printf("%s", render.Indent(line, "                "))
+			}
 			continue
 		}
 		p.Printf("  %s %s\n", p.Verdict(sp.Verdict), sp.Name)
 		if sp.Verdict.Passed() || sp.Verdict == verdict.NotRun && !verbose {
 			continue
 		}
-		p.Printf("%s", render.Indent(explain.WithSource(feedback(p, sp, l, verbose), res.Sources), "                "))
+		p.Printf("%s", render.Indent(explain.WithSource(fromRoot(l, feedback(p, sp, l, verbose)), res.Sources), "                "))
 	}
 	if res.Note != "" {
 		p.Printf("  %s\n", p.Red(p.T(res.Note)))
@@ -219,15 +248,15 @@ func summary(p *render.Printer, res *runner.Result, watching bool) string {
 	}
 	switch {
 	case res.BuildTimedOut && watching:
-		return p.Red(fmt.Sprintf("%s: not run: the build did not finish in time. Press r to try again.", l.Dir))
+		return p.Red(p.Tf("%s: not run: the build did not finish in time. Press r to try again.", l.Dir))
 	case res.BuildTimedOut:
 		return p.Red(p.Tf("%s: not run: the build did not finish in time. Run make lesson-%s again.", l.Dir, l.Number))
 	case res.BuildError != "" && watching:
-		return p.Red(fmt.Sprintf("%s: does not compile. Fix the first error above and save: watch runs it again.", l.Dir))
+		return p.Red(p.Tf("%s: does not compile. Fix the first error above and save: watch runs it again.", l.Dir))
 	case res.BuildError != "":
 		return p.Red(p.Tf("%s: does not compile. Fix the first error above and run make lesson-%s again.", l.Dir, l.Number))
 	case len(res.Forbidden) > 0 && watching:
-		return p.Red(fmt.Sprintf("%s: not run: change the lines above to use only what the lesson allows, then save: watch runs it again.", l.Dir))
+		return p.Red(p.Tf("%s: not run: change the lines above to use only what the lesson allows, then save: watch runs it again.", l.Dir))
 	case len(res.Forbidden) > 0:
 		return p.Red(p.Tf("%s: not run: change the lines above to use only what the lesson allows, then run make lesson-%s again.", l.Dir, l.Number))
 	case res.Tampered != "":
@@ -239,22 +268,94 @@ func summary(p *render.Printer, res *runner.Result, watching bool) string {
 		}
 		again := p.Tf("\nRun make lesson-%s again; if it says the same, run bin/checker run -v %s to see everything the test binary printed.", l.Number, l.Number)
 		if watching {
-			again = fmt.Sprintf("\nPress r to run it again; if it says the same, run bin/checker run -v %s to see everything the test binary printed.", l.Number)
+			again = p.Tf("\n%s; if it says the same, run bin/checker run -v %s to see everything the test binary printed.", p.T("Press r to run it again"), l.Number)
 		}
 		return p.Red(p.Tf("%s: no spec ran: %s (%s).", l.Dir, why, res.Elapsed.Round(10*time.Millisecond))) + again
 	case res.OK():
 		return p.Green(p.Tf("%s: all %d specs pass (%s%s).", l.Dir, total, res.Elapsed.Round(10*time.Millisecond), cached))
 	}
 	counts := res.Counts()
+	todos := 0
+	for _, sp := range res.Specs {
+		if _, ok := untouchedTODO(sp); ok {
+			todos++
+		}
+	}
+	counts[verdict.Panic] -= todos
+	counts[todoMark] = todos
 	var parts []string
-	for _, v := range verdict.All {
+	for _, v := range append(slices.Clone(verdict.All), todoMark) {
 		if v != verdict.Pass && counts[v] > 0 {
 			parts = append(parts, p.Tf("%d %s", counts[v], p.T(string(v))))
 		}
 	}
 	next := p.Tf("\nFix the first failure above, then make lesson-%s again. The lesson: %s/README.md. Stuck? make hint-%s", l.Number, l.LessonPath(), l.Number)
 	if watching {
-		next = fmt.Sprintf("\nFix the first failure above and save: watch runs it again. The lesson: %s/README.md. Stuck? Press h for a hint.", l.LessonPath())
+		next = p.Tf("\nFix the first failure above and save: watch runs it again. The lesson: %s/README.md. Stuck? Press h for a hint.", l.LessonPath())
 	}
 	return p.Red(p.Tf("%s: %d of %d specs pass; %s (%s%s).", l.Dir, res.Passed(), total, strings.Join(parts, ", "), res.Elapsed.Round(10*time.Millisecond), cached)) + next
+}
+
+// inTaskOrder returns res with its specs in the order of the tasks of the
+// lesson's README (see course.ReadTasks), so that the first failure shown
+// is in the first task not yet done; specs of one task, and those of no
+// task, keep their order. Without a README, res is returned as it is.
+func inTaskOrder(root string, res *runner.Result) *runner.Result {
+	readme, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(res.Lesson.LessonPath()), "README.md"))
+	if err != nil {
+		return res
+	}
+	tasks := course.ReadTasks(string(readme))
+	rank := func(sp runner.Spec) int {
+		if i := course.TaskOf(tasks, sp.Name, sp.File); i >= 0 {
+			return i
+		}
+		return len(tasks)
+	}
+	ordered := *res
+	ordered.Specs = slices.Clone(res.Specs)
+	slices.SortStableFunc(ordered.Specs, func(a, b runner.Spec) int { return rank(a) - rank(b) })
+	return &ordered
+}
+
+// todoMark is the word that marks a spec stopped by an untouched TODO in
+// the run's output and summary. It is not a verdict: the spec's verdict is
+// panic, as grading records it.
+const todoMark verdict.Verdict = "todo"
+
+// untouchedTODO returns the text of the TODO that sp panicked with, "Start:
+// run target(arg) in a new goroutine…", when sp failed only because the
+// stub still panics where the learner is to write code.
+func untouchedTODO(sp runner.Spec) (string, bool) {
+	if sp.Verdict != verdict.Panic || strings.Contains(sp.Message, "\n") {
+		return "", false
+	}
+	return strings.CutPrefix(sp.Message, "PANIC: TODO: ")
+}
+
+// untouchedTODOs returns every untouched TODO that specs reached (see
+// untouchedTODO), with the first place in the learner's files that one of
+// them located it ("" if none did).
+func untouchedTODOs(specs []runner.Spec) map[string]string {
+	todos := map[string]string{}
+	for _, sp := range specs {
+		if todo, ok := untouchedTODO(sp); ok && todos[todo] == "" {
+			todos[todo] = sp.Where
+		}
+	}
+	return todos
+}
+
+// fromRoot rewrites each bare "file.go:28" in text that names a file of
+// the lesson's directory (one of its stub files, or a spec file,
+// "…_test.go") as a path from the kit's root,
+// "lessons/01-goroutines/file.go:28", as build errors show it, so that
+// editors and terminals can open it.
+func fromRoot(l course.Lesson, text string) string {
+	names := []string{`[A-Za-z0-9_]+_test\.go`}
+	for _, stub := range l.Stubs {
+		names = append(names, regexp.QuoteMeta(path.Base(stub)))
+	}
+	bare := regexp.MustCompile(`(^|[^A-Za-z0-9_./-])((?:` + strings.Join(names, "|") + `):\d+)`)
+	return bare.ReplaceAllString(text, "${1}"+l.LessonPath()+"/${2}")
 }

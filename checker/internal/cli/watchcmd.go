@@ -23,7 +23,7 @@ import (
 // a terminal (raw), a key and Enter elsewhere.
 func watchKeys(lang string, raw bool) string {
 	if raw {
-		return "Save a file to run again · h hint · n next lesson · r run again · l list · q quit"
+		return msg.T(lang, "Save a file to run again · h hint · n next lesson · r run again · l list · q quit")
 	}
 	return msg.T(lang, "Save a file to run again · h hint · n next lesson · r run again · l list · q quit (then Enter)")
 }
@@ -34,10 +34,9 @@ func watchKeys(lang string, raw bool) string {
 func watchCmd(ctx context.Context, s *session, args []string) int {
 	lessons := course.Lessons()
 	at := 0
-	if len(args) == 1 {
-		l, err := course.Find(args[0])
-		if err != nil {
-			fmt.Fprintln(s.env.Stderr, "checker watch:", err)
+	if len(args) > 0 {
+		l, ok := oneLesson(s, "watch", args)
+		if !ok {
 			return ExitUsage
 		}
 		at = indexOf(lessons, l)
@@ -292,10 +291,10 @@ func (w *watcher) key(k string) action {
 			w.at++
 			return rerun
 		}
-		s.out.Printf("%s\n", "That was the last lesson: q to quit.")
+		s.out.Printf("%s\n", s.out.T("That was the last lesson: q to quit."))
 	case "h":
 		s.out.Printf("\n")
-		if err := s.showHint(w.lessons[w.at], "\nPress h again for the next hint.\n"); err != nil {
+		if err := s.showHint(w.lessons[w.at], "\n"+s.out.T("Press h again for the next hint.")+"\n"); err != nil {
 			fmt.Fprintln(s.env.Stderr, "checker watch:", err)
 		}
 	case "l":
@@ -324,8 +323,8 @@ func (w *watcher) showRunning(l course.Lesson) {
 	} else if w.runs > 1 {
 		buf.WriteString("\n")
 	}
-	p := &render.Printer{W: &buf, Color: s.out.Color, Lang: s.out.Lang}
-	p.Printf("%s\n", p.Bold(fmt.Sprintf("Lesson %s (%s): running…", l.Number, l.TitleIn(s.opts.Lang))))
+	p := &render.Printer{W: &buf, Color: s.out.Color, Lang: s.out.Lang, Width: s.out.Width}
+	p.Printf("%s\n", p.Bold(p.Tf("Lesson %s (%s): running…", l.Number, l.TitleIn(s.opts.Lang))))
 	s.env.Stdout.Write(buf.Bytes())
 }
 
@@ -336,7 +335,7 @@ func (w *watcher) showRun(res *runner.Result, vet *vetJob) {
 	shown := time.Now() // before waiting for go vet
 	started := shown.Add(-res.Elapsed)
 	var buf bytes.Buffer
-	p := &render.Printer{W: &buf, Color: s.out.Color, Lang: s.out.Lang}
+	p := &render.Printer{W: &buf, Color: s.out.Color, Lang: s.out.Lang, Width: s.out.Width}
 	if s.env.Terminal {
 		buf.WriteString("\x1b[H\x1b[2J")
 	}
@@ -347,16 +346,16 @@ func (w *watcher) showRun(res *runner.Result, vet *vetJob) {
 	case res.Cached:
 		// The run that made this result was an earlier one: its start
 		// says nothing about this save.
-		p.Printf("%s\n", p.Dim(fmt.Sprintf("(the same code ran before: result from the cache, shown %s after the save)", shown.Sub(w.saved).Round(time.Millisecond))))
+		p.Printf("%s\n", p.Dim(p.Tf("(the same code ran before: result from the cache, shown %s after the save)", shown.Sub(w.saved).Round(time.Millisecond))))
 	default:
 		p.Printf("%s\n", p.Dim(p.Tf("(run started %s after the save)", started.Sub(w.saved).Round(time.Millisecond))))
 	}
 	if res.OK() {
 		l := res.Lesson
 		if w.at < len(w.lessons)-1 {
-			p.Printf("\n%s %s\n", p.Green(p.Tf("Lesson %s passes!", l.Number)), "n for next, q to quit")
+			p.Printf("\n%s %s\n", p.Green(p.Tf("Lesson %s passes!", l.Number)), p.T("n for next, q to quit"))
 		} else {
-			p.Printf("\n%s %s\n", p.Green(p.Tf("Lesson %s passes!", l.Number)), "That was the last lesson: q to quit")
+			p.Printf("\n%s %s\n", p.Green(p.Tf("Lesson %s passes!", l.Number)), p.T("That was the last lesson: q to quit."))
 		}
 	} else {
 		p.Printf("%s\n", p.Dim(w.footer()))

@@ -68,5 +68,5 @@ func Find(s string) (Lesson, error) {
 			return l, nil
 		}
 	}
-	return Lesson{}, fmt.Errorf("no lesson %q: the course has lessons %s to %s (see checker list)", s, table[0].Number, table[len(table)-1].Number)
+	return Lesson{}, fmt.Errorf("no lesson %q: the course has lessons %s to %s (make list shows them, as does bin/checker list)", s, table[0].Number, table[len(table)-1].Number)
 }

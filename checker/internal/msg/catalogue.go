@@ -99,10 +99,9 @@ var korean = map[string]string{
 	"\nNext: make lesson-%s (%s)\n":   "\n다음 레슨: make lesson-%s (%s)\n",
 
 	// checker reset.
-	"%s is already as the kit shipped it.\n":                                   "%s 디렉터리는 이미 처음 받은 그대로입니다.\n",
-	"This puts back, as the kit shipped them, and throws away your work in:\n": "다음 파일을 처음 받은 그대로 되돌립니다. 이 파일에서 작업한 내용은 사라집니다:\n",
-	"Go on? [y/N] ":      "계속할까요? [y/N] ",
-	"Nothing changed.\n": "아무것도 바꾸지 않았습니다.\n",
+	"%s is already as the kit shipped it.\n":             "%s 디렉터리는 이미 처음 받은 그대로입니다.\n",
+	"Go on? [y/N] ":                                      "계속할까요? [y/N] ",
+	"Nothing changed.\n":                                 "아무것도 바꾸지 않았습니다.\n",
 	"Reset %d file(s). make lesson-%s to start again.\n": "파일 %d개를 되돌렸습니다. make lesson-%s 명령으로 처음부터 다시 시작하세요.\n",
 
 	// checker solution.
@@ -179,4 +178,13 @@ var korean = map[string]string{
 	"%s by %s":                 "%[2]s의 %[1]s",
 	"goroutine %s was started": "고루틴 %s 시작",
 	" at %s":                   ", 위치 %s",
+
+	// How the output reads (run and watch): the pass line's keys in watch.
+	"n for next, q to quit": "다음 레슨은 n, 끝내려면 q",
+
+	// reset keeps a copy; solution shows a diff.
+	"This puts back, as the kit shipped them (a copy of your work is kept first):\n":               "다음 파일을 처음 받은 그대로 되돌립니다(작업한 내용은 먼저 따로 복사해 둡니다):\n",
+	"Your files as they were are kept in %s.\n":                                                    "되돌리기 전의 파일은 %s 디렉터리에 남겨 두었습니다.\n",
+	"%s is the same as the solution.\n":                                                            "%s 파일은 답안과 똑같습니다.\n",
+	"(the lines with - are yours, those with + the solution's; --full shows the whole solution)\n": "(-로 시작하는 줄은 여러분 코드, +로 시작하는 줄은 답안입니다. 답안 전체는 --full로 볼 수 있습니다)\n",
 }

@@ -306,3 +306,43 @@ func TestFeedback(t *testing.T) {
 	assert.Equal(t, "실행 안 됨: 모든 스펙을 실행하기 전에 실행 시간 상한에 걸렸습니다", Feedback(Korean, "not run: the run hit its hard time limit before every spec had run"))
 	assert.Equal(t, "Join returned early", Feedback(Korean, "Join returned early"), "what a lesson's spec says stays as it is")
 }
+
+// TestLearnerCommandsPrintNoBareEnglish: what the learner's commands print
+// goes through the catalogue. A string literal with English words passed
+// straight to a print or format call (fmt.Sprintf, Printf, Fprintln, …)
+// in their files would reach a Korean learner in English.
+func TestLearnerCommandsPrintNoBareEnglish(t *testing.T) {
+	word := regexp.MustCompile(`[A-Za-z]{3,}`)
+	// The program's name and its commands, as the prefix of an error.
+	allowed := map[string]bool{"checker": true, "run": true, "watch": true, "hint": true, "reset": true, "solution": true, "list": true, "status": true}
+	fset := token.NewFileSet()
+	for _, name := range []string{"run.go", "watchcmd.go", "hint.go", "reset.go", "list.go", "status.go", "keyboard.go"} {
+		f, err := parser.ParseFile(fset, filepath.Join("../cli", name), nil, 0)
+		require.NoError(t, err)
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || !regexp.MustCompile(`^(S|F)?[Pp]rint(f|ln)?$`).MatchString(sel.Sel.Name) {
+				return true
+			}
+			for _, a := range call.Args {
+				lit, ok := a.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					continue
+				}
+				s, err := strconv.Unquote(lit.Value)
+				require.NoError(t, err)
+				for _, w := range word.FindAllString(regexp.MustCompile(`%[-+# 0-9.\[\]]*[a-zA-Z]`).ReplaceAllString(s, " "), -1) {
+					if !allowed[w] {
+						t.Errorf("%s: %q is printed in English only: pass it through msg.T or the printer's Tf", fset.Position(lit.Pos()), s)
+						break
+					}
+				}
+			}
+			return true
+		})
+	}
+}

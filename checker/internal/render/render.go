@@ -16,6 +16,9 @@ type Printer struct {
 	W     io.Writer
 	Color bool   // ANSI colour; only for a terminal, never with NO_COLOR
 	Lang  string // language of the learner's messages: msg.English or msg.Korean
+	// Width is the number of terminal cells to wrap output at (see Fit);
+	// 0 leaves lines as they are, as piped output is.
+	Width int
 }
 
 // UseColor reports whether output should be coloured: only on a terminal,
@@ -49,7 +52,9 @@ func (p *Printer) Bold(s string) string   { return p.paint(bold, s) }
 func (p *Printer) Dim(s string) string    { return p.paint(dim, s) }
 
 // Printf writes to the printer.
-func (p *Printer) Printf(format string, args ...any) { fmt.Fprintf(p.W, format, args...) }
+func (p *Printer) Printf(format string, args ...any) {
+	fmt.Fprint(p.W, Fit(fmt.Sprintf(format, args...), p.Width))
+}
 
 // T returns message s in the printer's language (see package msg).
 func (p *Printer) T(s string) string { return msg.T(p.Lang, s) }
@@ -58,7 +63,9 @@ func (p *Printer) T(s string) string { return msg.T(p.Lang, s) }
 func (p *Printer) Tf(format string, args ...any) string { return msg.F(p.Lang, format, args...) }
 
 // Say writes message format, in the printer's language, formatted with args.
-func (p *Printer) Say(format string, args ...any) { fmt.Fprint(p.W, p.Tf(format, args...)) }
+func (p *Printer) Say(format string, args ...any) {
+	fmt.Fprint(p.W, Fit(p.Tf(format, args...), p.Width))
+}
 
 // Verdict returns v as a fixed-width word with a mark: "✓ pass" or
 // "✗ timeout".
@@ -117,41 +124,11 @@ func Table(w io.Writer, rows [][]string) {
 
 // visibleLen is the printed width of s in terminal cells, not counting
 // colour codes.
-func visibleLen(s string) int {
-	n, inEscape := 0, false
-	for _, r := range s {
-		switch {
-		case r == '\x1b':
-			inEscape = true
-		case inEscape:
-			if r == 'm' {
-				inEscape = false
-			}
-		default:
-			n += runeWidth(r)
-		}
-	}
-	return n
-}
+func visibleLen(s string) int { return cellsOf(s) }
 
 // Cells returns the printed width of s in terminal cells, not counting
 // colour codes: Hangul takes two cells a character.
 func Cells(s string) int { return visibleLen(s) }
-
-// runeWidth is the number of terminal cells r takes: two for the wide
-// characters of Korean, Chinese and Japanese, one otherwise.
-func runeWidth(r rune) int {
-	switch {
-	case r >= 0x1100 && r <= 0x115F, // Hangul Jamo
-		r >= 0x2E80 && r <= 0xA4CF, // CJK radicals to Yi
-		r >= 0xAC00 && r <= 0xD7A3, // Hangul syllables
-		r >= 0xF900 && r <= 0xFAFF, // CJK compatibility ideographs
-		r >= 0xFF00 && r <= 0xFF60, // full-width forms
-		r >= 0xFFE0 && r <= 0xFFE6:
-		return 2
-	}
-	return 1
-}
 
 // Wrap breaks s into lines of at most width terminal cells, at spaces
 // (Hangul takes two cells a character). A word longer than width gets a
