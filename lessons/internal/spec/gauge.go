@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Gauge counts the goroutines inside a section at once and remembers the
@@ -117,11 +118,17 @@ func (g *Gauge) Explain(format string, args ...any) func() string {
 // message catalogue translates it, so it must stay one fixed sentence.
 const TimelineHeading = "When each one ran, on the fake clock (# running):"
 
+// fakeClockEnds is a time that no synctest bubble reaches in a spec, and
+// that the real clock passed long ago: a bubble's clock starts at midnight
+// UTC on 1 January 2000, as testing/synctest documents.
+var fakeClockEnds = time.Date(2010, time.January, 1, 0, 0, 0, 0, time.UTC)
+
 // Timeline layout: rows and width are chosen so that the picture, under
-// the checker's indent, fits an 80-column terminal and the first lines of
-// a failure that it shows without -v.
+// the checker's indent of 16 columns, fits an 80-column terminal and the
+// first lines of a failure that it shows without -v.
 const (
-	timelineRows  = 8  // rows at most, the "more" row included
+	timelineRows  = 8  // rows at most
+	timelineWidth = 64 // columns at most, labels included
 	timelineCells = 48 // width of the bars at most
 	timelineTicks = 6  // axis labels after 0, at most
 )
@@ -165,11 +172,16 @@ func timelineAxis(span time.Duration) (step time.Duration, ticks int) {
 }
 
 // Timeline draws who was inside the section when: one row for each stay,
-// in the order they entered (at the same moment: the shorter first), # while inside, on a time axis that starts at
-// the first Enter. A stay still inside is drawn up to now and ends in ">".
-// It returns "" when there is nothing to draw: no stay, or no time passed
-// (outside a synctest bubble, where the clock is real, a picture would only
-// show noise: use it in Bubble specs).
+// numbered in the order they entered (at the same moment: the shorter
+// first), # while inside, on a time axis that starts at the first Enter. A
+// stay that took no time is a "|"; one still inside is drawn up to now and
+// ends in ">". Of more than eight stays, eight spread evenly from the first
+// to the last are drawn, so that the rows' numbers skip.
+//
+// It returns "" when there is nothing to draw: no stay, no time passed, or
+// the clock was real. Only a synctest bubble's fake clock says who ran when
+// exactly; on the real clock a picture would show the scheduler's noise, so
+// specs outside a Bubble get none.
 //
 // A sequential answer draws a staircase, a concurrent one a block:
 //
@@ -207,37 +219,46 @@ func (g *Gauge) Timeline() string {
 		}
 	}
 	span := end.Sub(origin)
-	if span <= 0 {
+	if span <= 0 || !origin.Before(fakeClockEnds) {
 		return ""
 	}
+	// The rows to draw, and their labels.
+	rows := make([]int, min(len(stays), timelineRows))
+	for i := range rows {
+		rows[i] = i
+		if len(stays) > len(rows) {
+			rows[i] = i * (len(stays) - 1) / (len(rows) - 1)
+		}
+	}
+	labels := make([]string, len(rows))
+	width := 0
+	for i, r := range rows {
+		labels[i] = fmt.Sprintf("%s %d", name, r+1)
+		width = max(width, utf8.RuneCountInString(labels[i]))
+	}
+
 	step, ticks := timelineAxis(span)
-	perTick := timelineCells / ticks
+	// Room for the labels, two spaces, the bars, and a ">" or the axis's
+	// last label after them.
+	perTick := max(len("1h30m")+1, min(timelineCells, timelineWidth-width-2-len("1h30m"))/ticks)
 	cells := ticks * perTick
 	whole := step * time.Duration(ticks)
 	at := func(t time.Time) int {
 		return int((t.Sub(origin)*time.Duration(cells) + whole/2) / whole)
 	}
 
-	shown := stays
-	more := 0
-	if len(stays) > timelineRows {
-		shown, more = stays[:timelineRows-1], len(stays)-(timelineRows-1)
-	}
-	labels := make([]string, len(shown))
-	width := 0
-	for i := range shown {
-		labels[i] = fmt.Sprintf("%s %d", name, i+1)
-		width = max(width, len(labels[i]))
-	}
 	var b strings.Builder
 	b.WriteString(TimelineHeading + "\n")
-	for i, s := range shown {
+	for i, r := range rows {
+		s := stays[r]
 		from, to := at(s.enter), at(s.leave)
-		if to == from && s.leave.After(s.enter) {
-			to = min(from+1, cells) // a short stay is still seen
-			from = to - 1
-		}
 		bar := []byte(strings.Repeat(".", cells))
+		switch {
+		case !s.leave.After(s.enter):
+			bar[min(from, cells-1)] = '|' // a stay that took no time
+		case to == from:
+			bar[min(from, cells-1)] = '#' // a short stay is still seen
+		}
 		for c := from; c < to; c++ {
 			bar[c] = '#'
 		}
@@ -245,9 +266,6 @@ func (g *Gauge) Timeline() string {
 			bar = append(bar, '>')
 		}
 		fmt.Fprintf(&b, "%-*s  %s\n", width, labels[i], bar)
-	}
-	if more > 0 {
-		fmt.Fprintf(&b, "%-*s  ... %d more\n", width, "", more)
 	}
 	axis := []byte(strings.Repeat(" ", cells+perTick))
 	for t := 0; t <= ticks; t++ {

@@ -34,10 +34,10 @@ func TestTimeline(t *testing.T) {
 		},
 		want: `
 When each one ran, on the fake clock (# running):
-download 1  ############....................................
-download 2  ............############################........
-download 3  ........................................####....
-            0s      2s      4s      6s      8s      10s     12s
+download 1  ###########...............................
+download 2  ...........########################.......
+download 3  ...................................####...
+            0s     2s     4s     6s     8s     10s    12s
 `,
 	}, {
 		name: "all at once: a block, the shortest first",
@@ -77,7 +77,7 @@ call 4  ................................################
         0s              1s              2s              3s
 `,
 	}, {
-		name: "more stays than rows",
+		name: "more stays than rows: eight of them, from the first to the last",
 		run: func(g *Gauge) {
 			g.Name = "job"
 			for range 10 {
@@ -86,15 +86,15 @@ call 4  ................................################
 		},
 		want: `
 When each one ran, on the fake clock (# running):
-job 1  #####........................................
-job 2  .....####....................................
-job 3  .........#####...............................
-job 4  ..............####...........................
-job 5  ..................#####......................
-job 6  .......................####..................
-job 7  ...........................#####.............
-       ... 3 more
-       0s       2m       4m       6m       8m       10m
+job 1   #####........................................
+job 2   .....####....................................
+job 3   .........#####...............................
+job 4   ..............####...........................
+job 6   .......................####..................
+job 7   ...........................#####.............
+job 8   ................................####.........
+job 10  .........................................####
+        0s       2m       4m       6m       8m       10m
 `,
 	}, {
 		name: "a stay still inside ends in >",
@@ -124,6 +124,21 @@ entry 2  ####################################.........
          0s       30m      1h       1h30m    2h       2h30m
 `,
 	}, {
+		name: "a stay that took no time is a |",
+		run: func(g *Gauge) {
+			stayFor(g, 2*time.Second)()
+			g.Enter()
+			g.Leave()
+			stayFor(g, time.Second)()
+		},
+		want: `
+When each one ran, on the fake clock (# running):
+entry 1  ################################................
+entry 2  ................................|...............
+entry 3  ................................################
+         0s              1s              2s              3s
+`,
+	}, {
 		name: "no time passed: nothing to draw",
 		run: func(g *Gauge) {
 			g.Enter()
@@ -150,6 +165,21 @@ entry 2  ####################################.........
 				}
 			})
 		})
+	}
+}
+
+// On the real clock a timeline would show the scheduler's noise: there is
+// none.
+func TestTimelineNeedsTheFakeClock(t *testing.T) {
+	var g Gauge
+	g.Enter()
+	time.Sleep(2 * time.Millisecond)
+	g.Leave()
+	if got := g.Timeline(); got != "" {
+		t.Errorf("outside a bubble, Timeline() =\n%s\nwant nothing", got)
+	}
+	if got, want := g.Explain("no picture")(), "no picture"; got != want {
+		t.Errorf("outside a bubble, Explain gives %q, want %q", got, want)
 	}
 }
 
