@@ -26,8 +26,10 @@ func image(n int) []byte {
 }
 
 // imageServer serves /image-N.jpg after delays[N] of fake time, and answers
-// anything else with 404 Not Found. inFlight counts the requests being served.
+// anything else with 404 Not Found. inFlight counts the requests being served;
+// its timeline calls each one a download.
 func imageServer(inFlight *spec.Gauge) *spec.Server {
+	inFlight.Name = "download"
 	return spec.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var n int
 		delay := time.Duration(0)
@@ -79,12 +81,12 @@ var _ = Describe("DownloadAll", func() {
 		goroutines.DownloadAll(srv.Client(), imageURLs(srv))
 		elapsed := time.Since(start)
 		Expect(inFlight.Total()).To(Equal(len(order)), "DownloadAll must request each of the %d images once", len(order))
-		Expect(elapsed).NotTo(Equal(sum),
-			"the downloads ran one after another (55 s, the sum of all ten): start each one in its own goroutine")
-		Expect(elapsed).To(Equal(slowest),
-			"ten downloads at the same time should take as long as the slowest one (10 s), took %v", elapsed)
-		Expect(inFlight.Max()).To(Equal(len(order)),
-			"only %d downloads were in flight at once, want all %d", inFlight.Max(), len(order))
+		Expect(elapsed).NotTo(Equal(sum), inFlight.Explain(
+			"the downloads ran one after another (55 s, the sum of all ten): start each one in its own goroutine"))
+		Expect(elapsed).To(Equal(slowest), inFlight.Explain(
+			"ten downloads at the same time should take as long as the slowest one (10 s), took %v", elapsed))
+		Expect(inFlight.Max()).To(Equal(len(order)), inFlight.Explain(
+			"only %d downloads were in flight at once, want all %d", inFlight.Max(), len(order)))
 	})
 
 	It("downloads many more URLs at the same time too", spec.Bubble, heavy, func() {
@@ -102,10 +104,10 @@ var _ = Describe("DownloadAll", func() {
 		elapsed := time.Since(start)
 		Expect(results).To(HaveLen(n), "DownloadAll must return one Result per URL")
 		Expect(inFlight.Total()).To(Equal(n), "DownloadAll must request each of the %d URLs once", n)
-		Expect(inFlight.Max()).To(Equal(n),
-			"only %d of %d downloads were in flight at once: start every download at the same time, without a cap on how many run at once", inFlight.Max(), n)
-		Expect(elapsed).To(Equal(slowest),
-			"%d downloads at the same time should take as long as the slowest one (10 s), took %v", n, elapsed)
+		Expect(inFlight.Max()).To(Equal(n), inFlight.Explain(
+			"only %d of %d downloads were in flight at once: start every download at the same time, without a cap on how many run at once", inFlight.Max(), n))
+		Expect(elapsed).To(Equal(slowest), inFlight.Explain(
+			"%d downloads at the same time should take as long as the slowest one (10 s), took %v", n, elapsed))
 	})
 
 	It("waits for a download however long it takes", spec.Bubble, heavy, func() {

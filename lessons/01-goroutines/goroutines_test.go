@@ -92,8 +92,8 @@ var _ = Describe("Group", func() {
 		}
 		g.Join()
 		Expect(m.inside.Total()).To(Equal(n), "each of the %d targets must be called once", n)
-		Expect(m.inside.Max()).To(Equal(n),
-			"only %d of %d targets ran at once, want all of them: Start must give every target a new goroutine of its own, not a place in a queue or a pool of workers", m.inside.Max(), n)
+		Expect(m.inside.Max()).To(Equal(n), m.inside.Explain(
+			"only %d of %d targets ran at once, want all of them: Start must give every target a new goroutine of its own, not a place in a queue or a pool of workers", m.inside.Max(), n))
 	})
 
 	It("lets several goroutines Join at once", spec.Bubble, func() {
@@ -177,24 +177,25 @@ var _ = Describe("Pids", func() {
 			m := newMeeting(n)
 			goroutines.Pids(n, m.arrive)
 			Expect(m.inside.Total()).To(Equal(n), "each of the %d goroutines must call ready exactly once", n)
-			Expect(m.inside.Max()).To(Equal(n),
-				"only %d goroutines were in ready at once, want %d: start them all before waiting, each with the go statement, and do not cap how many run at once", m.inside.Max(), n)
+			Expect(m.inside.Max()).To(Equal(n), m.inside.Explain(
+				"only %d goroutines were in ready at once, want %d: start them all before waiting, each with the go statement, and do not cap how many run at once", m.inside.Max(), n))
 		}
 	})
 
 	It("returns only once every goroutine has finished", spec.Bubble, func() {
 		const n = 9
 		m := newMeeting(n)
+		busy := spec.Gauge{Name: "ready"}
 		start := time.Now()
 		goroutines.Pids(n, func() {
 			m.arrive()
-			m.inside.Enter() // still busy in ready for another second
-			defer m.inside.Leave()
+			busy.Enter() // still busy in ready for another second
+			defer busy.Leave()
 			time.Sleep(time.Second)
 		})
-		Expect(m.inside.Now()).To(BeZero(),
-			"Pids returned while %d goroutines were still inside ready: wait for the goroutines to finish, not just for their pids", m.inside.Now())
-		Expect(time.Since(start)).To(Equal(time.Second), "ready takes a second in every goroutine at once, so Pids should take a second")
+		Expect(busy.Now()).To(BeZero(), busy.Explain(
+			"Pids returned while %d goroutines were still inside ready: wait for the goroutines to finish, not just for their pids", busy.Now()))
+		Expect(time.Since(start)).To(Equal(time.Second), busy.Explain("ready takes a second in every goroutine at once, so Pids should take a second"))
 	})
 })
 

@@ -14,7 +14,7 @@ const patience = time.Minute
 // A meeting lets n goroutines meet: arrive returns once all n have arrived,
 // or after patience if they never do (the work ran one call at a time).
 // Inside is a gauge of the goroutines waiting, so Max tells how many were
-// there at once. Use it inside a bubble.
+// there at once, and its timeline shows each call. Use it inside a bubble.
 type meeting struct {
 	n      int
 	inside spec.Gauge
@@ -24,7 +24,9 @@ type meeting struct {
 }
 
 func newMeeting(n int) *meeting {
-	return &meeting{n: n, all: make(chan struct{})}
+	m := &meeting{n: n, all: make(chan struct{})}
+	m.inside.Name = "call"
+	return m
 }
 
 func (m *meeting) arrive() {

@@ -51,8 +51,8 @@ var _ = Describe("PlaceAll", func() {
 		for _, orders := range [][]goroutines.Order{someOrders(), manyOrders(19)} {
 			m := newMeeting(len(orders))
 			goroutines.PlaceAll(orders, func(*goroutines.Order) { m.arrive() })
-			Expect(m.inside.Max()).To(Equal(len(orders)),
-				"only %d calls of place ran at once, want %d: start each call with the go statement instead of calling place yourself, and do not cap how many run at once", m.inside.Max(), len(orders))
+			Expect(m.inside.Max()).To(Equal(len(orders)), m.inside.Explain(
+				"only %d calls of place ran at once, want %d: start each call with the go statement instead of calling place yourself, and do not cap how many run at once", m.inside.Max(), len(orders)))
 		}
 	})
 

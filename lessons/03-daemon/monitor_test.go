@@ -33,7 +33,9 @@ type probe struct {
 }
 
 func newProbe(ctx context.Context, takes time.Duration) *probe {
-	return &probe{ctx: ctx, start: time.Now(), takes: takes}
+	p := &probe{ctx: ctx, start: time.Now(), takes: takes}
+	p.checking.Name = "check"
+	return p
 }
 
 func (p *probe) check(tick time.Time) {
@@ -157,8 +159,8 @@ var _ = Describe("Monitor", func() {
 		running := p.checking.Now()
 		ticks, late := p.seen()
 		calls := p.calledAt()
-		Expect(p.checking.Max()).To(Equal(1),
-			"%d checks ran at the same time: call check on Monitor's own goroutine, one after another, never with go", p.checking.Max())
+		Expect(p.checking.Max()).To(Equal(1), p.checking.Explain(
+			"%d checks ran at the same time: call check on Monitor's own goroutine, one after another, never with go", p.checking.Max()))
 		Expect(running).To(BeZero(), "Monitor returned while a check was still running: check must never run after Monitor has returned")
 		Expect(late).To(BeZero(), "check was called after the context was cancelled")
 		Expect(ticks).NotTo(BeEmpty(), "check was never called")

@@ -40,7 +40,7 @@ func patient(inside *spec.Gauge, stopped *atomic.Int32, broken int, took func(in
 
 var _ = Describe("MapContext", func() {
 	It("runs n calls at once and keeps the order of the items", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "call"}
 		var stopped atomic.Int32
 		took := func(item int) time.Duration { return time.Duration(1+(8-item)%3) * time.Second }
 		start := time.Now()
@@ -49,12 +49,12 @@ var _ = Describe("MapContext", func() {
 		Expect(err).NotTo(HaveOccurred(), "every call succeeded, so MapContext must return a nil error")
 		Expect(results).To(Equal([]int{0, 1, 4, 9, 16, 25, 36, 49, 64}),
 			"result i must be f(ctx, items[i]), whatever order the calls finished in")
-		Expect(inside.Max()).To(Equal(3), "with n = 3, exactly 3 calls of f should run at once; %d did", inside.Max())
-		Expect(elapsed).To(Equal(7*time.Second), "nine calls of 1 to 3 s with 3 workers, each taking the next item when free, take 7 s; took %v", elapsed)
+		Expect(inside.Max()).To(Equal(3), inside.Explain("with n = 3, exactly 3 calls of f should run at once; %d did", inside.Max()))
+		Expect(elapsed).To(Equal(7*time.Second), inside.Explain("nine calls of 1 to 3 s with 3 workers, each taking the next item when free, take 7 s; took %v", elapsed))
 	})
 
 	It("stops at the first error and returns it", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "call"}
 		var stopped atomic.Int32
 		start := time.Now()
 		results, err := pool.MapContext(context.Background(), 3, numbers(10), patient(&inside, &stopped, 1, seconds(5)))
@@ -62,8 +62,8 @@ var _ = Describe("MapContext", func() {
 		Expect(err).To(MatchError(errBroken),
 			"item 1 failed first, so MapContext must return its error (not the context.Canceled the others returned once they were cancelled)")
 		Expect(results).To(BeNil(), "MapContext failed, so it must return nil results")
-		Expect(elapsed).To(Equal(time.Second),
-			"item 1 failed after 1 s, but MapContext returned after %v: cancel the context the calls got, so that the others stop at once", elapsed)
+		Expect(elapsed).To(Equal(time.Second), inside.Explain(
+			"item 1 failed after 1 s, but MapContext returned after %v: cancel the context the calls got, so that the others stop at once", elapsed))
 		Expect(stopped.Load()).To(BeEquivalentTo(2), "the two calls running next to the broken one must see their context cancelled")
 		Expect(inside.Total()).To(Equal(3),
 			"f was called %d times: after the first error no new call may start (check the context before each item)", inside.Total())
@@ -89,7 +89,7 @@ var _ = Describe("MapContext", func() {
 	})
 
 	It("stops when the parent context ends", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "call"}
 		var stopped atomic.Int32
 		ctx, cancel := context.WithTimeout(context.Background(), 2500*time.Millisecond)
 		defer cancel()
@@ -108,15 +108,15 @@ var _ = Describe("MapContext", func() {
 		cpus := runtime.NumCPU()
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cpus + 2))
 		for _, n := range []int{0, -3} {
-			var inside spec.Gauge
+			inside := spec.Gauge{Name: "call"}
 			var stopped atomic.Int32
 			start := time.Now()
 			results, err := pool.MapContext(context.Background(), n, numbers(2*cpus+1), patient(&inside, &stopped, -1, seconds(1)))
 			Expect(err).NotTo(HaveOccurred(), "MapContext(ctx, %d, ...): every call succeeded, so it must return a nil error", n)
 			Expect(results).To(HaveLen(2*cpus+1), "MapContext(ctx, %d, ...) must return one result per item", n)
-			Expect(inside.Max()).To(Equal(cpus),
-				"MapContext(ctx, %d, ...) ran %d calls at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers, as in Map", n, inside.Max(), cpus)
-			Expect(time.Since(start)).To(Equal(3*time.Second), "%d calls of 1 s with %d workers take 3 s", 2*cpus+1, cpus)
+			Expect(inside.Max()).To(Equal(cpus), inside.Explain(
+				"MapContext(ctx, %d, ...) ran %d calls at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers, as in Map", n, inside.Max(), cpus))
+			Expect(time.Since(start)).To(Equal(3*time.Second), inside.Explain("%d calls of 1 s with %d workers take 3 s", 2*cpus+1, cpus))
 		}
 	})
 })

@@ -52,7 +52,7 @@ var _ = Describe("Executor", func() {
 	It("runs n tasks at once, never more", spec.Bubble, func() {
 		// More workers than CPUs, and an odd number of them.
 		n := runtime.NumCPU() + 3
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "task"}
 		e := pool.NewExecutor[int](n)
 		defer e.Shutdown(true)
 		start := time.Now()
@@ -63,10 +63,10 @@ var _ = Describe("Executor", func() {
 			Expect(v).To(Equal(10*i), "Result of task %d must be what that task returned", i)
 		}
 		elapsed := time.Since(start)
-		Expect(inside.Max()).NotTo(BeNumerically(">", n), "%d tasks ran at once in an executor of %d workers", inside.Max(), n)
-		Expect(inside.Max()).To(Equal(n),
-			"only %d task(s) ran at once in an executor of %d workers: start n workers, even more than the CPUs, and let them run at the same time", inside.Max(), n)
-		Expect(elapsed).To(Equal(3*time.Second), "%d tasks of 1 s on %d workers take 3 s, took %v", 2*n+1, n, elapsed)
+		Expect(inside.Max()).NotTo(BeNumerically(">", n), inside.Explain("%d tasks ran at once in an executor of %d workers", inside.Max(), n))
+		Expect(inside.Max()).To(Equal(n), inside.Explain(
+			"only %d task(s) ran at once in an executor of %d workers: start n workers, even more than the CPUs, and let them run at the same time", inside.Max(), n))
+		Expect(elapsed).To(Equal(3*time.Second), inside.Explain("%d tasks of 1 s on %d workers take 3 s, took %v", 2*n+1, n, elapsed))
 	})
 
 	It("with n <= 0 has one worker per CPU", spec.Bubble, func() {
@@ -74,29 +74,29 @@ var _ = Describe("Executor", func() {
 		// GOMAXPROCS is not the number of CPUs: set it apart for this spec.
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cpus + 2))
 		for _, n := range []int{0, -2} {
-			var inside spec.Gauge
+			inside := spec.Gauge{Name: "task"}
 			e := pool.NewExecutor[int](n)
 			for _, f := range submitAll(e, &inside, 2*cpus+1) {
 				f.Result()
 			}
 			e.Shutdown(true)
-			Expect(inside.Max()).To(Equal(cpus),
-				"NewExecutor(%d) ran %d tasks at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers (not runtime.GOMAXPROCS)", n, inside.Max(), cpus)
+			Expect(inside.Max()).To(Equal(cpus), inside.Explain(
+				"NewExecutor(%d) ran %d tasks at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers (not runtime.GOMAXPROCS)", n, inside.Max(), cpus))
 		}
 	})
 
 	It("queues a task without waiting for a free worker", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "task"}
 		e := pool.NewExecutor[int](1)
 		defer e.Shutdown(true)
 		start := time.Now()
 		futures := submitAll(e, &inside, 5)
-		Expect(time.Since(start)).To(BeZero(),
-			"five Submits to a single busy worker took %v: Submit must queue the task and return at once, like Python's submit, not wait for a worker", time.Since(start))
+		Expect(time.Since(start)).To(BeZero(), inside.Explain(
+			"five Submits to a single busy worker took %v: Submit must queue the task and return at once, like Python's submit, not wait for a worker", time.Since(start)))
 		for _, f := range futures {
 			f.Result()
 		}
-		Expect(time.Since(start)).To(Equal(5*time.Second), "five tasks of 1 s on one worker take 5 s")
+		Expect(time.Since(start)).To(Equal(5*time.Second), inside.Explain("five tasks of 1 s on one worker take 5 s"))
 	})
 
 	It("never makes Submit wait, however many tasks are queued", spec.Bubble, func() {
@@ -202,7 +202,7 @@ var _ = Describe("Executor", func() {
 	})
 
 	It("Shutdown(true) waits for running and queued tasks", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "task"}
 		e := pool.NewExecutor[int](2)
 		futures := submitAll(e, &inside, 5)
 		start := time.Now()
@@ -216,7 +216,7 @@ var _ = Describe("Executor", func() {
 	})
 
 	It("Shutdown(false) returns at once, and queued tasks still run", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "task"}
 		e := pool.NewExecutor[int](2)
 		futures := submitAll(e, &inside, 5)
 		start := time.Now()
@@ -248,7 +248,7 @@ var _ = Describe("Executor", func() {
 	})
 
 	It("Shutdown(true) from many goroutines at once: each returns after the tasks", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "task"}
 		e := pool.NewExecutor[int](2)
 		futures := submitAll(e, &inside, 5)
 		start := time.Now()

@@ -47,7 +47,7 @@ func closedNow(ch <-chan int) bool {
 
 var _ = Describe("MapUnordered", func() {
 	It("sends each result as soon as its call returns", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "call"}
 		took := func(item int) time.Duration { return []time.Duration{4, 2, 5, 1, 3}[item] * time.Second }
 		start := time.Now()
 		results := pool.MapUnordered(context.Background(), 5, numbers(5), napper(&inside, took))
@@ -67,7 +67,7 @@ var _ = Describe("MapUnordered", func() {
 	})
 
 	It("runs n calls at once and closes the channel when all are done", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "call"}
 		start := time.Now()
 		results := pool.MapUnordered(context.Background(), 2, numbers(6), napper(&inside, seconds(1)))
 		var got []int
@@ -75,13 +75,13 @@ var _ = Describe("MapUnordered", func() {
 			got = append(got, r)
 		}
 		Expect(got).To(ConsistOf(0, 1, 2, 3, 4, 5), "every item's result must come out of the channel exactly once")
-		Expect(inside.Max()).To(Equal(2), "with n = 2, exactly 2 calls should run at once; %d did", inside.Max())
-		Expect(time.Since(start)).To(Equal(3*time.Second),
-			"six calls of 1 s with 2 workers end after 3 s, and the channel must be closed then; it was closed after %v", time.Since(start))
+		Expect(inside.Max()).To(Equal(2), inside.Explain("with n = 2, exactly 2 calls should run at once; %d did", inside.Max()))
+		Expect(time.Since(start)).To(Equal(3*time.Second), inside.Explain(
+			"six calls of 1 s with 2 workers end after 3 s, and the channel must be closed then; it was closed after %v", time.Since(start)))
 	})
 
 	It("closes the channel when ctx is cancelled", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "call"}
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		results := pool.MapUnordered(ctx, 2, numbers(10), napper(&inside, seconds(1)))
@@ -113,21 +113,21 @@ var _ = Describe("MapUnordered", func() {
 		cpus := runtime.NumCPU()
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cpus + 2))
 		for _, n := range []int{0, -3} {
-			var inside spec.Gauge
+			inside := spec.Gauge{Name: "call"}
 			start := time.Now()
 			var got []int
 			for r := range pool.MapUnordered(context.Background(), n, numbers(2*cpus+1), napper(&inside, seconds(1))) {
 				got = append(got, r)
 			}
 			Expect(got).To(HaveLen(2*cpus+1), "MapUnordered(ctx, %d, ...) must send one result per item", n)
-			Expect(inside.Max()).To(Equal(cpus),
-				"MapUnordered(ctx, %d, ...) ran %d calls at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers", n, inside.Max(), cpus)
-			Expect(time.Since(start)).To(Equal(3*time.Second), "%d calls of 1 s with %d workers take 3 s", 2*cpus+1, cpus)
+			Expect(inside.Max()).To(Equal(cpus), inside.Explain(
+				"MapUnordered(ctx, %d, ...) ran %d calls at once on a machine with %d CPUs: n <= 0 means runtime.NumCPU() workers", n, inside.Max(), cpus))
+			Expect(time.Since(start)).To(Equal(3*time.Second), inside.Explain("%d calls of 1 s with %d workers take 3 s", 2*cpus+1, cpus))
 		}
 	})
 
 	It("closes the channel only after the calls in flight have returned", spec.Bubble, func() {
-		var inside spec.Gauge
+		inside := spec.Gauge{Name: "call"}
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		results := pool.MapUnordered(ctx, 3, numbers(10), func(ctx context.Context, item int) int {

@@ -33,8 +33,9 @@ func produce(ctx context.Context, in chan<- int, n int) <-chan struct{} {
 }
 
 // slowSquare is a worker's job: one second of fake time per item, counted
-// in a gauge.
+// in a gauge whose timeline calls each one a call.
 func slowSquare(g *spec.Gauge) func(int) int {
+	g.Name = "call"
 	return func(x int) int {
 		g.Enter()
 		defer g.Leave()
@@ -74,7 +75,7 @@ var _ = Describe("Pipeline", func() {
 			want = append(want, i*i)
 		}
 		Expect(got).To(ConsistOf(want), "every item of the input must come out exactly once, as f of the item (in any order)")
-		Expect(busy.Max()).To(Equal(4), "Pipeline(ctx, in, 4, f) had %d calls of f running at once: it must run exactly 4 workers side by side", busy.Max())
+		Expect(busy.Max()).To(Equal(4), busy.Explain("Pipeline(ctx, in, 4, f) had %d calls of f running at once: it must run exactly 4 workers side by side", busy.Max()))
 		Expect(time.Since(start)).To(Equal(5*time.Second), "20 items of 1s each on 4 workers must take 5s of fake time; it took %v", time.Since(start))
 	})
 
@@ -93,7 +94,7 @@ var _ = Describe("Pipeline", func() {
 			cancel()
 			<-produced
 			Expect(got).To(ConsistOf(0, 1, 4), "Pipeline with workers = %d must still run one worker and handle every item", workers)
-			Expect(busy.Max()).To(Equal(1), "Pipeline with workers = %d must run exactly one worker", workers)
+			Expect(busy.Max()).To(Equal(1), busy.Explain("Pipeline with workers = %d must run exactly one worker", workers))
 		}
 	})
 
@@ -117,7 +118,7 @@ var _ = Describe("Pipeline", func() {
 		}
 		Expect(time.Since(cancelledAt)).To(BeNumerically("<=", time.Second),
 			"the output closed %v after ctx was cancelled: once ctx is done, workers must stop taking items and stop waiting to send (one call of f, 1s, may finish)", time.Since(cancelledAt))
-		Expect(busy.Now()).To(BeZero(), "the output was closed while a worker was still inside f: close it only once every worker has returned (sync.WaitGroup)")
+		Expect(busy.Now()).To(BeZero(), busy.Explain("the output was closed while a worker was still inside f: close it only once every worker has returned (sync.WaitGroup)"))
 	})
 
 	It("stops waiting for input when ctx is cancelled", spec.Bubble, func() {

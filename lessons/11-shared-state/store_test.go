@@ -13,6 +13,54 @@ import (
 
 func plus(n int) func(int) int { return func(old int) int { return old + n } }
 
+// A heldUpdate is an Update of "stock" whose function has started and
+// waits for the spec: while it runs, the owner goroutine is busy, and the
+// spec can see whether another call waits for it. What Update's function
+// was given and what Update returned can be read once wait has returned.
+type heldUpdate struct {
+	call *spec.Call
+	gate chan struct{}
+	once sync.Once
+
+	seen int   // the old value f was called with
+	got  int   // what Update returned
+	err  error // what Update returned
+}
+
+// holdUpdate sets "stock" to 5 in s and starts an Update of it on a
+// goroutine of its own whose function adds 1 once released. It returns
+// once the function runs, and fails the spec if Update returns without
+// calling it.
+func holdUpdate(s *sharedstate.Store) *heldUpdate {
+	GinkgoHelper()
+	Expect(s.Set("stock", 5)).To(Succeed())
+	h := &heldUpdate{gate: make(chan struct{})}
+	inside := make(chan struct{})
+	h.call = spec.Go(func() {
+		h.got, h.err = s.Update("stock", func(old int) int {
+			h.seen = old
+			close(inside)
+			<-h.gate
+			return old + 1
+		})
+	})
+	select {
+	case <-inside:
+	case <-h.call.Done():
+		h.call.Wait()
+		Fail("Update returned without calling f")
+	}
+	return h
+}
+
+// release lets Update's function return. It may be called more than once,
+// and deferred, so that a spec that fails early does not leave the owner
+// goroutine waiting.
+func (h *heldUpdate) release() { h.once.Do(func() { close(h.gate) }) }
+
+// wait waits until Update has returned.
+func (h *heldUpdate) wait() { h.call.Wait() }
+
 var _ = Describe("Store", func() {
 	It("reads 0 for a new key and keeps what Set and Update write", func() {
 		s := sharedstate.NewStore()
@@ -106,37 +154,20 @@ var _ = Describe("Store", func() {
 		w := spec.Watch()
 		s := sharedstate.NewStore()
 		defer s.Close()
-		Expect(s.Set("stock", 5)).To(Succeed())
-
-		inside, release := make(chan struct{}), make(chan struct{})
-		defer close(release) // in case the spec fails before it lets f go
-		var seen, got int
-		update := spec.Go(func() {
-			got, _ = s.Update("stock", func(old int) int {
-				seen = old
-				close(inside)
-				<-release
-				return old + 1
-			})
-		})
-		select {
-		case <-inside:
-		case <-update.Done():
-			update.Wait()
-			Fail("Update returned without calling f")
-		}
+		update := holdUpdate(s)
+		defer update.release()
 
 		// f is running and waits for us. A Set now must wait for it.
 		set := spec.Go(func() { s.Set("stock", 100) })
 		setReturned := w.Settle(set)
-		release <- struct{}{}
-		update.Wait()
+		update.release()
+		update.wait()
 		set.Wait()
 
 		Expect(setReturned).To(BeFalse(), "Set(\"stock\", 100) returned while Update's function was still running: "+
 			"another call slipped in between Update's read and its write. Run f inside the one operation the owner goroutine carries out, not between a Get and a Set.")
-		Expect(seen).To(Equal(5), "Update's f must get the current value")
-		Expect(got).To(Equal(6), "Update must return f's result")
+		Expect(update.seen).To(Equal(5), "Update's f must get the current value")
+		Expect(update.got).To(Equal(6), "Update must return f's result")
 		v, _ := s.Get("stock")
 		Expect(v).To(Equal(100), "the Set that waited for Update must be the last write")
 	})
@@ -161,34 +192,19 @@ var _ = Describe("Store", func() {
 	It("returns from Close only once the owner has stopped", busyTimeout, func() {
 		w := spec.Watch()
 		s := sharedstate.NewStore()
-		Expect(s.Set("stock", 5)).To(Succeed())
-		inside, release := make(chan struct{}), make(chan struct{})
-		var got int
-		var updateErr error
-		update := spec.Go(func() {
-			got, updateErr = s.Update("stock", func(old int) int {
-				close(inside)
-				<-release
-				return old + 1
-			})
-		})
-		select {
-		case <-inside:
-		case <-update.Done():
-			update.Wait()
-			Fail("Update returned without calling f")
-		}
+		update := holdUpdate(s)
+		defer update.release()
 		// The owner is busy running f: Close must wait for it to finish.
 		var closeErr error
 		closing := spec.Go(func() { closeErr = s.Close() })
 		closeReturned := w.Settle(closing)
-		close(release)
-		update.Wait()
+		update.release()
+		update.wait()
 		closing.Wait()
 		Expect(closeReturned).To(BeFalse(), "Close returned while the owner goroutine was still running an Update: Close must return only once the owner has stopped (wait for a channel that the owner closes as it returns)")
 		Expect(closeErr).NotTo(HaveOccurred(), "the first Close must succeed")
-		Expect(updateErr).NotTo(HaveOccurred(), "an Update the owner had already taken must complete, even when Close comes meanwhile")
-		Expect(got).To(Equal(6), "Update must return f's result")
+		Expect(update.err).NotTo(HaveOccurred(), "an Update the owner had already taken must complete, even when Close comes meanwhile")
+		Expect(update.got).To(Equal(6), "Update must return f's result")
 	})
 
 	It("lets exactly one of many Closes at once succeed", busyTimeout, func() {

@@ -116,10 +116,10 @@ var _ = Describe("Crawl", func() {
 		defer srv.Close()
 		crawl(context.Background(), srv, srv.Client(), crawler.Options{Workers: 3, MaxDepth: 1})
 		Expect(s.inFlight.Total()).To(Equal(13), "the start page and its 12 links must each be fetched once")
-		Expect(s.inFlight.Max()).To(BeNumerically("<=", 3),
-			"%d fetches were in flight at once with Workers: 3: take a place in a semaphore (a buffered channel of size Workers) before each fetch and give it back after", s.inFlight.Max())
-		Expect(s.inFlight.Max()).To(Equal(3),
-			"only %d fetch at a time with Workers: 3: the 12 pages of depth 1 must be fetched by 3 goroutines at once", s.inFlight.Max())
+		Expect(s.inFlight.Max()).To(BeNumerically("<=", 3), s.inFlight.Explain(
+			"%d fetches were in flight at once with Workers: 3: take a place in a semaphore (a buffered channel of size Workers) before each fetch and give it back after", s.inFlight.Max()))
+		Expect(s.inFlight.Max()).To(Equal(3), s.inFlight.Explain(
+			"only %d fetch at a time with Workers: 3: the 12 pages of depth 1 must be fetched by 3 goroutines at once", s.inFlight.Max()))
 	})
 
 	It("fetches no page deeper than MaxDepth", spec.Bubble, crawlTimeout, func() {
@@ -272,9 +272,9 @@ var _ = Describe("Crawl", func() {
 			srv.Close()
 			Expect(err).NotTo(HaveOccurred())
 			Expect(s.inFlight.Total()).To(Equal(5), "the start page and its 4 links must each be fetched once")
-			Expect(s.inFlight.Max()).To(Equal(1),
-				"%d fetches were in flight at once with Workers: %d, which counts as 1: a bound below 1 is no reason to have no bound (max(opts.Workers, 1))", s.inFlight.Max(), workers)
-			Expect(took).To(Equal(4*time.Second), "four 1 s pages one at a time take 4 s")
+			Expect(s.inFlight.Max()).To(Equal(1), s.inFlight.Explain(
+				"%d fetches were in flight at once with Workers: %d, which counts as 1: a bound below 1 is no reason to have no bound (max(opts.Workers, 1))", s.inFlight.Max(), workers))
+			Expect(took).To(Equal(4*time.Second), s.inFlight.Explain("four 1 s pages one at a time take 4 s"))
 		}
 	})
 
@@ -295,10 +295,10 @@ var _ = Describe("Crawl", func() {
 				tooClose = append(tooClose, fmt.Sprintf("requests %d and %d %v apart", i, i+1, gap))
 			}
 		}
-		Expect(tooClose).To(BeEmpty(),
-			"with RatePerSecond: 4, requests must start at least 250 ms apart, but %s: wait for the Limiter right before each fetch, after taking a worker's place", strings.Join(tooClose, ", "))
-		Expect(s.inFlight.Max()).To(BeNumerically(">=", 2),
-			"the pages take longer than 250 ms, so several fetches should be in flight at once; only one was: the Limiter spaces out the starts of the requests, it must not make them wait for one another")
+		Expect(tooClose).To(BeEmpty(), s.inFlight.Explain(
+			"with RatePerSecond: 4, requests must start at least 250 ms apart, but %s: wait for the Limiter right before each fetch, after taking a worker's place", strings.Join(tooClose, ", ")))
+		Expect(s.inFlight.Max()).To(BeNumerically(">=", 2), s.inFlight.Explain(
+			"the pages take longer than 250 ms, so several fetches should be in flight at once; only one was: the Limiter spaces out the starts of the requests, it must not make them wait for one another"))
 	})
 })
 

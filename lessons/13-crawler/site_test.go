@@ -38,7 +38,9 @@ type site struct {
 }
 
 func newSite(pages map[string]page) *site {
-	return &site{pages: pages, fetches: map[string]int{}}
+	s := &site{pages: pages, fetches: map[string]int{}}
+	s.inFlight.Name = "fetch"
+	return s
 }
 
 // start serves the site; the caller closes the server.

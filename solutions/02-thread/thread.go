@@ -29,15 +29,21 @@ var (
 
 // State is where a Thread is in its life cycle. A Thread only moves forward:
 // New, then Running, then Dead.
+//
+// The life cycle is the course notes' model of a thread (New, Runnable,
+// Running, Not Running, Dead), not states that Python's threading has: a
+// threading.Thread answers only is_alive(), and its repr says "initial",
+// "started" or "stopped".
 type State int
 
 const (
 	// StateNew is a Thread that was created but not started.
 	StateNew State = iota
 	// StateRunning is a Thread that was started and whose target has not
-	// returned. Go cannot tell a goroutine that is running on a CPU from one that waits
-	// for its turn or sleeps, so StateRunning covers Python's Runnable, Running
-	// and Not Running alike.
+	// returned. The notes split that time into Runnable (started, waiting
+	// for a CPU), Running and Not Running (asleep or waiting); neither Go
+	// nor Python's threading tells these apart, so StateRunning covers all
+	// three.
 	StateRunning
 	// StateDead is a Thread whose target has returned or panicked.
 	StateDead

@@ -203,7 +203,7 @@ func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, verbose bool) 
 	var b strings.Builder
 	text := msg.Feedback(p.Lang, sp.Message)
 	if !verbose {
-		text = trimLines(p, text, 12)
+		text = trimLines(p, text, 12+timelineLines(p, text))
 	}
 	b.WriteString(text)
 	b.WriteString("\n")
@@ -230,6 +230,33 @@ func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, verbose bool) 
 	}
 	return b.String()
 }
+
+// timelineHeading heads the picture of who ran when that a spec helper's
+// gauge draws under a failed expectation (spec.TimelineHeading).
+const timelineHeading = "When each one ran, on the fake clock (# running):"
+
+// timelineLines counts the lines of the gauge's picture in a message: its
+// heading, its rows and its time axis. They do not count against the lines
+// a failure shows without -v: the picture is the point of the message.
+func timelineLines(p *render.Printer, text string) int {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		if !strings.Contains(line, p.T(timelineHeading)) && !strings.Contains(line, timelineHeading) {
+			continue
+		}
+		n := 1
+		for _, row := range lines[i+1:] {
+			n++
+			if !timelineRow.MatchString(row) {
+				break // the axis under the rows
+			}
+		}
+		return n
+	}
+	return 0
+}
+
+var timelineRow = regexp.MustCompile(`[#.|>]{8,}\s*$`)
 
 func trimLines(p *render.Printer, s string, n int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")

@@ -69,6 +69,9 @@ var korean = map[string]string{
 	"DEADLOCK: every goroutine this spec started is blocked, and none of them can ever wake another: at least one waits for a mutex that nobody will unlock. The blocked goroutines of your code:":            "교착 상태: 이 스펙이 시작한 고루틴이 모두 멈춰 있고, 어느 것도 다른 고루틴을 깨울 수 없습니다. 적어도 하나는 아무도 풀지 않을 뮤텍스를 기다리고 있습니다. 멈춰 있는 여러분 코드의 고루틴:",
 	"DEADLOCK: every goroutine of this spec is blocked, waiting on each other (a channel nobody sends on, a WaitGroup that never reaches zero, a lock nobody releases). The blocked goroutines of your code:": "교착 상태: 이 스펙의 고루틴이 모두 서로를 기다리며 멈춰 있습니다(아무도 보내지 않는 채널, 0이 되지 않는 WaitGroup, 아무도 풀지 않는 락). 멈춰 있는 여러분 코드의 고루틴:",
 	"(none of them is in your code right now: look at what your code returned without unlocking)":                                                                                                             "(지금은 그중 어느 것도 여러분 코드 안에 있지 않습니다. 여러분 코드에서 락을 풀지 않고 반환한 곳을 찾아보세요)",
+	// The heading of the timeline under a failure about concurrency
+	// (spec.TimelineHeading); its rows and axis need no words.
+	"When each one ran, on the fake clock (# running):": "가짜 시계로 본 각각의 실행 시간 (#: 실행 중):",
 	"PANIC: ":   "패닉: ",
 	"TIMEOUT: ": "시간 초과: ",
 	"not run: ": "실행 안 됨: ",

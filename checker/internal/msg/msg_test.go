@@ -298,6 +298,26 @@ func TestEveryVerdictMessageHasKorean(t *testing.T) {
 	}
 }
 
+// TestTimelineHeadingHasKorean: the heading of the spec helpers' timeline
+// (spec.TimelineHeading, which this package cannot import) has Korean.
+func TestTimelineHeadingHasKorean(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "../../../lessons/internal/spec/gauge.go", nil, 0)
+	require.NoError(t, err)
+	heading := ""
+	ast.Inspect(f, func(n ast.Node) bool {
+		if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Names) == 1 && vs.Names[0].Name == "TimelineHeading" {
+			heading, _ = template(vs.Values[0])
+		}
+		return heading == ""
+	})
+	require.NotEmpty(t, heading, "spec.TimelineHeading not found")
+	assert.True(t, Has(heading), "no Korean for the timeline's heading %q", heading)
+	timeline := "the calls ran one after another\n" + heading + "\ncall 1  ##..\ncall 2  ..##\n        0s  1s  2s"
+	assert.Equal(t, "the calls ran one after another\n"+T(Korean, heading)+"\ncall 1  ##..\ncall 2  ..##\n        0s  1s  2s", Feedback(Korean, timeline),
+		"Feedback translates the heading and leaves the picture as it is")
+}
+
 func TestFeedback(t *testing.T) {
 	en := "TIMEOUT: the spec ran out of time: something is blocked or looping. The goroutines of your code and where each one waits are listed below.\ngoroutine 7 [chan receive]: orders.go:12"
 	assert.Equal(t, en, Feedback(English, en))
