@@ -19,10 +19,13 @@ import (
 // or runs, may still wake the others, so it rules a deadlock out. Specs wait
 // on the real clock for a few milliseconds at most (time is fake in a
 // bubble), so a quarter of a second of perfect stillness is not a spec that
-// waits on purpose.
+// waits on purpose. The stillness must also be seen deadlockLooks times in a
+// row: a process that the machine did not run for a while (its timers late,
+// and the goroutines they would wake still parked) is seen once, not still.
 const (
 	deadlockPoll  = 20 * time.Millisecond
 	deadlockQuiet = 250 * time.Millisecond
+	deadlockLooks = 10
 )
 
 // runWatched runs body on a goroutine of its own and waits until it returns,
@@ -48,6 +51,7 @@ func runWatched(body func()) (stuck []string, deadlocked, exited bool) {
 	defer tick.Stop()
 	var last string
 	var since time.Time
+	looks := 0
 	for {
 		select {
 		case <-done:
@@ -55,12 +59,15 @@ func runWatched(body func()) (stuck []string, deadlocked, exited bool) {
 		case <-tick.C:
 		}
 		still, lines, ok := stillness(gleak.Goroutines(), before, self)
+		if ok && still == last {
+			looks++
+		}
 		switch {
 		case !ok:
 			last = ""
 		case still != last:
-			last, since = still, time.Now()
-		case time.Since(since) >= deadlockQuiet:
+			last, since, looks = still, time.Now(), 1
+		case looks >= deadlockLooks && time.Since(since) >= deadlockQuiet:
 			select {
 			case <-done: // it finished just as we looked
 				continue
