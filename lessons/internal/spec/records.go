@@ -248,7 +248,7 @@ func judge(report types.SpecReport) (v verdict.Verdict, message, where, detail s
 const negativeWaitGroup = "Done ran more often than Add: call Add(1) before the go statement, once per goroutine."
 
 // raceAfterFailure follows the message of a spec that failed and raced.
-const raceAfterFailure = "DATA RACE as well: the race detector saw two goroutines touch the same memory at the same time, and at least one of them wrote it. The race report names both accesses and where each goroutine started."
+const raceAfterFailure = "DATA RACE as well: the race detector saw two goroutines touch the same memory at the same time, and at least one of them wrote it. Fix what the spec says above first: the race may come from the same mistake. The race report names both accesses and where each goroutine started."
 
 const timeoutMessage = "TIMEOUT: the spec ran out of time: something is blocked or looping. The goroutines of your code and where each one waits are listed below."
 
