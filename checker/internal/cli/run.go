@@ -193,7 +193,9 @@ func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[st
 		if sp.Detail != "" && !strings.Contains(text, sp.Detail) {
 			b.WriteString(trimLines(p, sp.Detail, 8) + "\n")
 		}
-		if sp.Verdict == verdict.Timeout {
+		if strings.HasPrefix(sp.Message, "DEADLOCK: ") {
+			// Only a deadlock's lines follow each stack through the
+			// learner's calls, which the explanation needs.
 			for _, line := range explain.Deadlock(p.Lang, sp.Detail, sources) {
 				b.WriteString(line + "\n")
 			}

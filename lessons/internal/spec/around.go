@@ -34,7 +34,7 @@ func around(ctx context.Context, body func(context.Context)) {
 				current.raced()
 			}
 		}()
-		stuck, deadlocked, exited = runWatched(func() {
+		stuck, deadlocked, exited = runWatched(ctx, func() {
 			if inBubble(report) {
 				runInBubble(ctx, t, body)
 			} else {

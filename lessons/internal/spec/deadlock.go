@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,7 @@ const (
 // handed to Ginkgo as it would be on the node's own goroutine, with body's
 // stack. exited reports that body did not return: it panicked (and Ginkgo
 // knows) or its goroutine was ended by runtime.Goexit.
-func runWatched(body func()) (stuck []string, deadlocked, exited bool) {
+func runWatched(ctx context.Context, body func()) (stuck []string, deadlocked, exited bool) {
 	done := make(chan struct{})
 	var returned bool // written before done is closed
 	go func() {
@@ -56,6 +57,10 @@ func runWatched(body func()) (stuck []string, deadlocked, exited bool) {
 		select {
 		case <-done:
 			return nil, false, exited
+		case <-ctx.Done():
+			// Ginkgo's timeout: it abandons body, and the verdict looks
+			// once more at what is stuck (see stuckAfterTimeout).
+			return nil, false, false
 		case <-tick.C:
 		}
 		start := time.Now()
@@ -83,6 +88,30 @@ func runWatched(body func()) (stuck []string, deadlocked, exited bool) {
 	}
 }
 
+// stuckAfterTimeout looks at the goroutines of a spec that ran out of time:
+// if every one of them is parked, at least one in the learner's code, and
+// nothing moves between two looks a moment apart, the spec was deadlocked
+// and the watch did not see it in time (a busy machine runs it slowly). The
+// goroutines that end the timed-out nodes may still be on their way out,
+// so it looks a few times. It returns where they wait, or nil.
+func stuckAfterTimeout() []string {
+	before, self := current.goroutinesBefore(), goroutineID()
+	last := ""
+	for range 10 {
+		still, lines, ok := stillness(gleak.Goroutines(), before, self)
+		if ok && still == last {
+			return lines
+		}
+		if ok {
+			last = still
+		} else {
+			last = ""
+		}
+		time.Sleep(2 * deadlockPoll)
+	}
+	return nil
+}
+
 const goexitMessage = "PANIC: runtime.Goexit ended the spec's goroutine before the spec had finished."
 
 // stillness looks at the goroutines of the running spec: those started since
@@ -96,7 +125,7 @@ func stillness(gs []gleak.Goroutine, before map[uint64]bool, self uint64) (still
 	inLearner := false
 	count := map[string]int{}
 	for _, g := range gs {
-		if g.ID == self || before[g.ID] && !touchesLesson(g.Backtrace) {
+		if g.ID == self || helper(g.Backtrace) || before[g.ID] && !touchesLesson(g.Backtrace) {
 			continue
 		}
 		if !parkedState(stateOf(g)) {
@@ -120,6 +149,17 @@ func stillness(gs []gleak.Goroutine, before map[uint64]bool, self uint64) (still
 		}
 	}
 	return b.String(), lines, inLearner
+}
+
+// helper reports whether a goroutine is one of the helpers' or Ginkgo's own
+// for running a node: the node's goroutine, which watches its body, and the
+// subtest around it. None of them runs the spec's code, and each comes and
+// goes as a node starts and ends.
+func helper(backtrace string) bool {
+	const pkg = "github.com/threadlings/threadlings/lessons/internal/spec."
+	stack, creator, _ := strings.Cut(backtrace, "\ncreated by ")
+	return strings.HasPrefix(creator, "github.com/onsi/ginkgo/v2/internal.(*Suite).runNode") ||
+		strings.Contains(stack, pkg+"spanSubtest") || strings.Contains(stack, pkg+"watchCancel")
 }
 
 // parkedState reports whether a goroutine in state waits for another

@@ -80,6 +80,10 @@ func TestWhenASpecIsStill(t *testing.T) {
 	inSpec := "example.com/lock_test.init.func1.4.1()\n\t" + specFile + ":70 +0x2c\n" +
 		"created by example.com/lock_test.init.func1.4 in goroutine 7\n\t" + specFile + ":69 +0x8f\n"
 	framework := "github.com/onsi/ginkgo/v2/internal.(*Suite).runNode(0xc0001)\n\t/go/pkg/mod/github.com/onsi/ginkgo/v2@v2.34.0/internal/suite.go:1170 +0x1d\n"
+	node := "github.com/onsi/ginkgo/v2/internal.(*Suite).runNode.func3()\n\t/go/pkg/mod/github.com/onsi/ginkgo/v2@v2.34.0/internal/suite.go:1121 +0x1d\n" +
+		"created by github.com/onsi/ginkgo/v2/internal.(*Suite).runNode in goroutine 5\n\t/go/pkg/mod/github.com/onsi/ginkgo/v2@v2.34.0/internal/suite.go:1112 +0x8f\n"
+	subtest := "github.com/threadlings/threadlings/lessons/internal/spec.spanSubtest.func1.1(0xc0002)\n\t/kit/lessons/internal/spec/around.go:71 +0x1d\n" +
+		"testing.tRunner(0xc0002, 0xc0003)\n\t/usr/local/go/src/testing/testing.go:2036 +0x21c\n"
 	g := func(id uint64, state, backtrace string) gleak.Goroutine {
 		return gleak.Goroutine{ID: id, State: state, Backtrace: backtrace}
 	}
@@ -101,6 +105,8 @@ func TestWhenASpecIsStill(t *testing.T) {
 		{"an older goroutine of the lesson runs: it may wake the others", []gleak.Goroutine{g(10, "sync.Mutex.Lock", inLock), g(2, "running", inSpec)}, false, nil},
 		{"an older goroutine of the lesson stuck too: not listed", []gleak.Goroutine{g(10, "sync.Mutex.Lock", inLock), g(3, "sync.Mutex.Lock", inLock)}, true, []string{balance}},
 		{"the watch itself", []gleak.Goroutine{g(10, "sync.Mutex.Lock", inLock), g(99, "running", framework)}, true, []string{balance}},
+		{"a node's goroutine, ending", []gleak.Goroutine{g(10, "sync.Mutex.Lock", inLock), g(15, "runnable", node)}, true, []string{balance}},
+		{"a subtest, ending", []gleak.Goroutine{g(10, "sync.Mutex.Lock", inLock), g(16, "runnable", subtest)}, true, []string{balance}},
 	}
 	before := map[uint64]bool{1: true, 2: true, 3: true}
 	for _, tt := range tests {

@@ -220,11 +220,17 @@ func judge(report types.SpecReport) (v verdict.Verdict, message, where, detail s
 		return verdict.Race, message + "\n" + raceAfterFailure, where, ""
 	case race:
 		return verdict.Race, raceMessage, where, ""
-	case found == verdict.Timeout && where == "":
-		return found, message, firstWhere(strings.Split(foundDetail, "\n")), foundDetail
+	case found == verdict.Timeout:
+		// A deadlock, seen by the watch or by a bubble; Ginkgo's timeout
+		// may have fired as it was reported, with a message of its own.
+		stuck := strings.Split(foundDetail, "\n")
+		return found, deadlockMessage(stuck), firstWhere(stuck), foundDetail
 	case found != "":
 		return found, message, where, foundDetail
 	case report.State.Is(types.SpecStateTimedout):
+		if stuck := stuckAfterTimeout(); stuck != nil {
+			return verdict.Timeout, deadlockMessage(stuck), firstWhere(stuck), strings.Join(stuck, "\n")
+		}
 		blocked := blockedGoroutines(failure.ProgressReport)
 		return verdict.Timeout, timeoutMessage, firstWhere(blocked), strings.Join(blocked, "\n")
 	case report.State.Is(types.SpecStatePanicked):
