@@ -26,7 +26,7 @@ import (
 const (
 	deadlockPoll  = 20 * time.Millisecond
 	deadlockQuiet = 250 * time.Millisecond
-	deadlockLooks = 10
+	deadlockLooks = 5
 )
 
 // runWatched runs body on a goroutine of its own and waits until it returns,
@@ -68,7 +68,7 @@ func runWatched(ctx context.Context, body func()) (stuck []string, deadlocked, e
 		// Looking stops the world and reads every stack: with thousands of
 		// goroutines, look less often, so that the spec keeps most of the
 		// machine.
-		tick.Reset(max(deadlockPoll, 4*time.Since(start)))
+		tick.Reset(max(deadlockPoll, 2*time.Since(start)))
 		if ok && still == last {
 			looks++
 		}
