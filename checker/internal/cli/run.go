@@ -187,7 +187,7 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 		if sp.Verdict.Passed() || sp.Verdict == verdict.NotRun && !verbose {
 			continue
 		}
-		p.Printf("%s", render.Indent(explain.WithSource(fromRoot(l, feedback(p, sp, l, verbose)), res.Sources), "                "))
+		p.Printf("%s", render.Indent(explain.WithSource(fromRoot(l, feedback(p, sp, l, res.Sources, verbose)), res.Sources), "                "))
 	}
 	if res.Note != "" {
 		p.Printf("  %s\n", p.Red(p.T(res.Note)))
@@ -198,8 +198,9 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 	p.Printf("%s\n", summary(p, res, watching))
 }
 
-// feedback is the block shown under a failed spec.
-func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, verbose bool) string {
+// feedback is the block shown under a failed spec; sources are the
+// learner's files that were compiled (base name → path).
+func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[string]string, verbose bool) string {
 	var b strings.Builder
 	text := msg.Feedback(p.Lang, sp.Message)
 	if !verbose {
@@ -209,12 +210,19 @@ func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, verbose bool) 
 	b.WriteString("\n")
 	switch sp.Verdict {
 	case verdict.Race:
-		for _, line := range explain.Race(sp.Output, l.Stubs) {
+		for _, line := range explain.Race(p.Lang, sp.Output, l.Dir, l.Stubs) {
 			b.WriteString(line + "\n")
 		}
 	case verdict.Timeout, verdict.Leak:
 		if sp.Detail != "" && !strings.Contains(text, sp.Detail) {
 			b.WriteString(trimLines(p, sp.Detail, 8) + "\n")
+		}
+		if strings.HasPrefix(sp.Message, "DEADLOCK: ") {
+			// Only a deadlock's lines follow each stack through the
+			// learner's calls, which the explanation needs.
+			for _, line := range explain.Deadlock(p.Lang, sp.Detail, sources) {
+				b.WriteString(line + "\n")
+			}
 		}
 	}
 	if sp.Where != "" && !strings.Contains(b.String(), sp.Where) {

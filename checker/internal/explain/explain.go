@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/threadlings/threadlings/checker/internal/msg"
 )
 
 var (
@@ -19,11 +21,14 @@ var (
 	frameFile   = regexp.MustCompile(`^\s+(\S+\.go):(\d+)`)
 )
 
-// Race summarises the race reports in out. Each access and each goroutine
-// start is located at its first frame in one of files (base names of the
-// learner's files), or else at its first frame outside the Go runtime, the
-// testing package and the spec helpers.
-func Race(out string, files []string) []string {
+// Race summarises, in lang, the first race report in out: each access and
+// each goroutine's start, with where it happened. A place in the learner's
+// files (files, base names of the lesson's files, in directory dir under
+// lessons/ or solutions/) is named as file:line. An access with no line of
+// the learner's code on top of its stack says where it happened instead: in
+// Go's library or runtime, called from which line of the learner's or the
+// spec's code, or in the test framework.
+func Race(lang, out, dir string, files []string) []string {
 	var lines []string
 	for _, block := range strings.Split(out, "WARNING: DATA RACE")[1:] {
 		if end := strings.Index(block, "=================="); end >= 0 {
@@ -32,18 +37,21 @@ func Race(out string, files []string) []string {
 		rows := strings.Split(block, "\n")
 		for i, row := range rows {
 			row = strings.TrimSpace(row)
-			var head string
+			var head, place string
 			if m := raceAccess.FindStringSubmatch(row); m != nil {
-				head = m[1] + " by " + m[2]
+				who := msg.T(lang, m[2])
+				if id, ok := strings.CutPrefix(m[2], "goroutine "); ok {
+					who = msg.F(lang, "goroutine %s", id)
+				}
+				head = msg.F(lang, "%s by %s", msg.T(lang, m[1]), who)
+				place = placeAccess(lang, stackFrames(rows[i+1:]), dir, files)
 			} else if m := raceCreated.FindStringSubmatch(row); m != nil {
-				head = "goroutine " + m[1] + " was started"
+				head = msg.F(lang, "goroutine %s was started", m[1])
+				place = placeStart(lang, stackFrames(rows[i+1:]), dir, files)
 			} else {
 				continue
 			}
-			if where := locate(rows[i+1:], files); where != "" {
-				head += " at " + where
-			}
-			lines = append(lines, head)
+			lines = append(lines, msg.F(lang, "%s %s", head, place))
 		}
 		if len(lines) > 0 {
 			break // the first report is the one to fix first
@@ -52,26 +60,116 @@ func Race(out string, files []string) []string {
 	return lines
 }
 
-// locate finds the frame to show among the frames that follow a header.
-func locate(rows []string, files []string) string {
-	var fallback string
-	for _, row := range rows {
+// stackFrame is one frame of a race report's stack.
+type stackFrame struct {
+	fn, file, line string
+}
+
+// stackFrames reads the frames that follow a header, up to the blank line
+// that ends them.
+func stackFrames(rows []string) []stackFrame {
+	var frames []stackFrame
+	for i, row := range rows {
 		if strings.TrimSpace(row) == "" {
 			break
 		}
 		m := frameFile.FindStringSubmatch(row)
-		if m == nil {
+		if m == nil || i == 0 {
 			continue
 		}
-		base := filepath.Base(m[1])
-		if slices.Contains(files, base) {
-			return base + ":" + m[2]
+		fn := strings.TrimSpace(rows[i-1])
+		if j := strings.LastIndex(fn, "("); j > 0 && strings.HasSuffix(fn, ")") {
+			fn = fn[:j]
 		}
-		if fallback == "" && !isStdlib(m[1]) && !strings.Contains(m[1], "lessons/internal/spec/") && !strings.Contains(m[1], "ginkgo") {
-			fallback = base + ":" + m[2]
+		frames = append(frames, stackFrame{fn: fn, file: m[1], line: m[2]})
+	}
+	return frames
+}
+
+func (f stackFrame) at() string { return filepath.Base(f.file) + ":" + f.line }
+
+// inLesson reports whether a frame is in the lesson's directory dir.
+func (f stackFrame) inLesson(dir string) bool {
+	d := filepath.ToSlash(filepath.Dir(f.file))
+	return d == dir || strings.HasSuffix(d, "/"+dir)
+}
+
+func (f stackFrame) isLearner(dir string, files []string) bool {
+	return f.inLesson(dir) && slices.Contains(files, filepath.Base(f.file))
+}
+
+func (f stackFrame) isSpec(dir string) bool {
+	return f.inLesson(dir) && strings.HasSuffix(f.file, "_test.go")
+}
+
+func (f stackFrame) isRuntime() bool {
+	return strings.HasPrefix(f.fn, "runtime.") || strings.HasPrefix(f.fn, "internal/")
+}
+
+// library returns the frame's function as a learner would call it, without
+// the directories of its import path or its type arguments: "slices.Clone".
+func (f stackFrame) library() string {
+	fn := f.fn
+	if i := strings.Index(fn, "["); i >= 0 {
+		fn = fn[:i]
+	}
+	if i := strings.LastIndex(fn, "/"); i >= 0 {
+		fn = fn[i+1:]
+	}
+	return fn
+}
+
+// placeAccess says where a racing access happened.
+func placeAccess(lang string, frames []stackFrame, dir string, files []string) string {
+	for i, f := range frames {
+		if !f.isLearner(dir, files) {
+			continue
+		}
+		if i == 0 || frames[0].isSpec(dir) {
+			// In the learner's code, or in a function of the spec's that
+			// the learner's code called: the learner's line is the one.
+			return msg.F(lang, "at %s", f.at())
+		}
+		return msg.F(lang, "inside %s (Go's library), called from %s", frames[i-1].library(), f.at())
+	}
+	for i, f := range frames {
+		if !f.isSpec(dir) {
+			continue
+		}
+		if i == 0 {
+			return msg.F(lang, "at %s (in the spec)", f.at())
+		}
+		return msg.F(lang, "inside %s (Go's library), called from the spec at %s", frames[i-1].library(), f.at())
+	}
+	library := ""
+	for _, f := range frames {
+		switch {
+		case f.isRuntime():
+		case isStdlib(f.file) && !strings.HasPrefix(f.fn, "testing."):
+			library = f.library()
+		default:
+			return msg.T(lang, "in the test framework's code, not in yours")
 		}
 	}
-	return fallback
+	if library != "" {
+		return msg.F(lang, "inside %s (Go's library), with no line of your code on its stack", library)
+	}
+	return msg.T(lang, "inside the Go runtime, with no line of your code on its stack")
+}
+
+// placeStart says where a goroutine of a race report was started.
+func placeStart(lang string, frames []stackFrame, dir string, files []string) string {
+	for _, f := range frames {
+		if f.isLearner(dir, files) {
+			return msg.F(lang, "at %s", f.at())
+		}
+	}
+	for _, f := range frames {
+		if f.isSpec(dir) {
+			return msg.F(lang, "at %s (in the spec)", f.at())
+		}
+	}
+	return msg.T(lang, "by the test framework, to run the spec")
 }
 
 // isStdlib reports whether a stack frame's file is in Go's standard library:
@@ -119,8 +217,8 @@ func WithSource(text string, sources map[string]string) string {
 			continue
 		}
 		path, ok := sources[filepath.Base(m[1])]
-		if !ok {
-			continue
+		if !ok || strings.Contains(m[1], "/") && filepath.Base(filepath.Dir(m[1])) != filepath.Base(filepath.Dir(path)) {
+			continue // another file of the same name: the spec helpers' goroutines.go
 		}
 		n, _ := strconv.Atoi(m[2])
 		if code, ok := sourceLine(path, n); ok {

@@ -117,9 +117,9 @@ var korean = map[string]string{
 	"Next: lesson %s, %s.":            "다음 레슨: %s, %s",
 	"(run started %s after the save)": "(저장하고 %s 뒤에 실행 시작)",
 
-	// The run's new feedback on the branch "feedback" (explain's deadlock
-	// and race locations, the TODO lines, two more verdict words), ready
-	// for when it routes them through the catalogue.
+	// Where a race's accesses happened and why a mutex is never unlocked
+	// (explain.Race and explain.Deadlock); the TODO lines and two more
+	// verdict words, ready for the branch "feedback".
 	"deadlock":             "교착 상태",
 	"todo":                 "미구현",
 	"TODO at %s: %s":       "TODO (%s): %s",
@@ -135,6 +135,19 @@ var korean = map[string]string{
 	"%s waits for %s, which the goroutine blocked at %s holds (%s locked it at %s): each waits for the other. Take locks in one order everywhere, or hold only one at a time.":                                                                                                                                                                                                                  "%s 함수가 %s 뮤텍스를 기다리는데, 이 뮤텍스는 %s에서 멈춰 있는 고루틴이 잡고 있습니다(%s 함수가 %s에서 잠갔습니다). 두 고루틴이 서로를 기다립니다. 락은 어디서나 같은 순서로 잡거나, 한 번에 하나만 잡으세요.",
 	"No goroutine that is still running holds %s: one that locked it returned or panicked without unlocking it. %s locks it at %s and unlocks it at line %d without defer: if anything in between panics or returns, Unlock never runs. Write defer %s.Unlock() right after the Lock.":                                                                                                          "아직 실행 중인 고루틴 가운데 %s 뮤텍스를 잡고 있는 것은 없습니다. 이 뮤텍스를 잠근 고루틴이 풀지 않은 채 반환했거나 패닉으로 끝났습니다. %s 함수는 %s에서 잠그고 %d번 줄에서 defer 없이 풉니다. 그 사이에서 패닉이 나거나 반환하면 Unlock은 실행되지 않습니다. Lock 바로 다음 줄에 defer %s.Unlock()을 쓰세요.",
 	"No goroutine that is still running holds %s: one that locked it returned or panicked without unlocking it. Which one cannot be seen from the goroutines that are left: look for a Lock whose Unlock is not deferred, or a return between Lock and Unlock.":                                                                                                                                 "아직 실행 중인 고루틴 가운데 %s 뮤텍스를 잡고 있는 것은 없습니다. 이 뮤텍스를 잠근 고루틴이 풀지 않은 채 반환했거나 패닉으로 끝났습니다. 어느 고루틴인지는 남은 고루틴만으로는 알 수 없습니다. Unlock을 defer로 하지 않은 Lock이나, Lock과 Unlock 사이의 return을 찾아보세요.",
+
+	"%s %s": "%s: %s",
+	"at %s": "위치 %s",
+	"inside %s (Go's library), called from the spec at %s": "%s 안(Go 라이브러리), 호출한 곳은 스펙의 %s",
+
+	// What the spec helpers and the runner add under a failure: a race
+	// after the spec's own message, a crash on the spec's goroutine, a
+	// WaitGroup that went below zero.
+	"DATA RACE as well: the race detector saw two goroutines touch the same memory at the same time, and at least one of them wrote it. Fix what the spec says above first: the race may come from the same mistake. The race report names both accesses and where each goroutine started.": "데이터 경쟁도 있습니다: 레이스 디텍터가 두 고루틴이 같은 메모리를 동시에 건드리는 것을 보았고, 그중 적어도 하나는 쓰기였습니다. 위에서 스펙이 말하는 것부터 고치세요. 데이터 경쟁도 같은 실수에서 나왔을 수 있습니다. 레이스 보고서에 두 접근의 위치와 각 고루틴이 시작된 곳이 나옵니다.",
+	"PANIC: runtime.Goexit ended the spec's goroutine before the spec had finished.":                                                                                                                                 "패닉: 스펙이 끝나기 전에 runtime.Goexit가 스펙의 고루틴을 끝냈습니다.",
+	"Done ran more often than Add: call Add(1) before the go statement, once per goroutine.":                                                                                                                         "Done이 Add보다 더 많이 실행되었습니다. 고루틴마다 한 번씩, go 문 앞에서 Add(1)을 부르세요.",
+	"The spec called this unfinished function on a goroutine of its own, where a panic ends the whole program: write the function (the TODO above) and the spec can run.":                                            "스펙이 아직 완성되지 않은 이 함수를 자기 고루틴에서 불렀고, 그런 고루틴에서 난 패닉은 프로그램 전체를 끝냅니다. 위의 TODO에 있는 함수를 작성하면 스펙이 실행될 수 있습니다.",
+	"The spec called your code on a goroutine of its own, and your code panicked there: a panic on any goroutine but the spec's main one ends the whole program, so no spec after it could run in the same process.": "스펙이 자기 고루틴에서 여러분 코드를 불렀는데, 거기서 여러분 코드가 패닉을 냈습니다. 스펙의 주 고루틴이 아닌 고루틴에서 난 패닉은 프로그램 전체를 끝내므로, 그 뒤의 스펙은 같은 프로세스에서 실행될 수 없었습니다.",
 
 	// The watch being built on the branch "watch" (single keys, a pass
 	// that waits for n): its new sentences, ready for when it routes them

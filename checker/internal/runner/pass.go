@@ -230,7 +230,7 @@ func (p *pass) finish() {
 		s := specFromRecord(*p.open)
 		s.Output = p.outputOf(s.Name)
 		s.Verdict, s.Message = p.crashVerdict(s.Output)
-		s.Where = p.learnerFrame(s.Output)
+		s.Where = p.crashWhere(s.Output)
 		p.crashed = &s
 	}
 }
@@ -246,8 +246,7 @@ func (p *pass) crashVerdict(out string) (verdict.Verdict, string) {
 	case strings.Contains(reason, "test timed out"):
 		return verdict.Timeout, "TIMEOUT: " + reason
 	case reason != "":
-		return verdict.Crash, "CRASH: the whole test binary died during this spec: " + reason +
-			"\nA panic on a goroutine you started, or a fatal runtime error, ends the whole program: no spec after it could run in the same process."
+		return verdict.Crash, "CRASH: the whole test binary died during this spec: " + reason + "\n" + p.crashAdvice(reason, crashTrace(out))
 	default:
 		return verdict.Crash, "CRASH: the test binary exited during this spec without a panic: did something call os.Exit?"
 	}
@@ -272,9 +271,90 @@ var crashLine = regexp.MustCompile(`(?m)^(panic: .*|fatal error: .*|\[signal .*|
 
 func crashReason(out string) string {
 	if m := crashLine.FindString(out); m != "" {
-		return strings.TrimSpace(m)
+		m = strings.TrimSuffix(strings.TrimSpace(m), " [recovered, repanicked]")
+		return strings.TrimSuffix(m, " [recovered]")
 	}
 	return ""
+}
+
+// crashTrace returns what the binary printed from the line that says why it
+// died: the dying goroutine's stack first. Without such a line, all of out.
+func crashTrace(out string) string {
+	if loc := crashLine.FindStringIndex(out); loc != nil {
+		return out[loc[0]:]
+	}
+	return out
+}
+
+// The sentences under a crash that say what to do about it.
+const (
+	crashAnyGoroutine = "A panic on a goroutine you started, or a fatal runtime error, ends the whole program: no spec after it could run in the same process."
+	crashSpecTODO     = "The spec called this unfinished function on a goroutine of its own, where a panic ends the whole program: write the function (the TODO above) and the spec can run."
+	crashSpecPanic    = "The spec called your code on a goroutine of its own, and your code panicked there: a panic on any goroutine but the spec's main one ends the whole program, so no spec after it could run in the same process."
+	negativeWaitGroup = "Done ran more often than Add: call Add(1) before the go statement, once per goroutine."
+)
+
+// crashAdvice says what to make of a crash, from why the binary died and
+// the dying goroutine's stack.
+func (p *pass) crashAdvice(reason, trace string) string {
+	switch {
+	case strings.Contains(reason, "sync: negative WaitGroup counter"):
+		return negativeWaitGroup + "\n" + crashAnyGoroutine
+	case !strings.HasPrefix(reason, "panic: ") || !p.startedBySpec(trace):
+		return crashAnyGoroutine
+	case strings.HasPrefix(reason, "panic: TODO"):
+		return crashSpecTODO
+	default:
+		return crashSpecPanic
+	}
+}
+
+// startedBySpec reports whether the dying goroutine, whose stack trace
+// starts, was started for the spec (by a spec file, directly or through
+// the standard library, as wg.Go does) rather than by the learner's code.
+func (p *pass) startedBySpec(trace string) bool {
+	stack, creator, _ := strings.Cut(firstGoroutine(trace), "\ncreated by ")
+	if m := frameLine.FindStringSubmatch(creator); m != nil && p.isLearner(m[1]) {
+		return false
+	}
+	for _, m := range frameLine.FindAllStringSubmatch(creator+"\n"+stack, -1) {
+		if p.inLesson(m[1]) && strings.HasSuffix(m[1], "_test.go") {
+			return true
+		}
+	}
+	return false
+}
+
+// firstGoroutine returns the first goroutine's stack of a crash trace: up
+// to the blank line after its "goroutine N [...]:" header.
+func firstGoroutine(trace string) string {
+	start := strings.Index(trace, "\ngoroutine ")
+	if start < 0 {
+		return ""
+	}
+	g := trace[start+1:]
+	if end := strings.Index(g, "\n\n"); end >= 0 {
+		g = g[:end]
+	}
+	return g
+}
+
+// crashWhere says which line of the learner's code a crash points at: for
+// a negative WaitGroup counter, the go statement that started the goroutine
+// (Add belongs before it); otherwise the innermost learner frame of the
+// dying goroutine, or of anything the binary printed.
+func (p *pass) crashWhere(out string) string {
+	trace := crashTrace(out)
+	if strings.Contains(crashReason(out), "sync: negative WaitGroup counter") {
+		_, creator, _ := strings.Cut(firstGoroutine(trace), "\ncreated by ")
+		if m := frameLine.FindStringSubmatch(creator); m != nil && p.isLearner(m[1]) {
+			return filepath.Base(m[1]) + ":" + m[2]
+		}
+	}
+	if where := p.learnerFrame(firstGoroutine(trace)); where != "" {
+		return where
+	}
+	return p.learnerFrame(out)
 }
 
 var frameLine = regexp.MustCompile(`(?m)^\s+(\S+\.go):(\d+)`)
@@ -283,11 +363,23 @@ var frameLine = regexp.MustCompile(`(?m)^\s+(\S+\.go):(\d+)`)
 // lesson's stub files.
 func (p *pass) learnerFrame(out string) string {
 	for _, m := range frameLine.FindAllStringSubmatch(out, -1) {
-		if slices.Contains(p.lesson.Stubs, filepath.Base(m[1])) {
+		if p.isLearner(m[1]) {
 			return filepath.Base(m[1]) + ":" + m[2]
 		}
 	}
 	return ""
+}
+
+// inLesson reports whether a stack frame's file is in the lesson's
+// directory: the learner's code or the lesson's specs.
+func (p *pass) inLesson(file string) bool {
+	return filepath.Base(filepath.Dir(file)) == filepath.Base(p.lesson.Dir)
+}
+
+// isLearner reports whether a stack frame's file is one the learner edits
+// (not the spec helpers' file of the same name).
+func (p *pass) isLearner(file string) bool {
+	return p.inLesson(file) && slices.Contains(p.lesson.Stubs, filepath.Base(file))
 }
 
 func specFromRecord(r verdict.Record) Spec {

@@ -74,19 +74,25 @@ func TestEveryVerdictOfTheHelpers(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, res.BuildError)
 	want := map[string]verdict.Verdict{
-		"verdicts pass":                                 verdict.Pass,
-		"verdicts pass worth three":                     verdict.Pass,
-		"verdicts fail":                                 verdict.Fail,
-		"verdicts panic":                                verdict.Panic,
-		"verdicts timeout":                              verdict.Timeout,
-		"verdicts leak":                                 verdict.Leak,
-		"verdicts bubble deadlock":                      verdict.Timeout,
-		"verdicts bubble leak":                          verdict.Leak,
-		"verdicts bubble fake time":                     verdict.Pass,
-		"verdicts bubble fail":                          verdict.Fail,
-		"verdicts bubble panic":                         verdict.Panic,
-		"verdicts child process":                        verdict.Pass,
-		"helpers serves HTTP in a bubble, on fake time": verdict.Pass,
+		"verdicts pass":                                                   verdict.Pass,
+		"verdicts pass worth three":                                       verdict.Pass,
+		"verdicts fail":                                                   verdict.Fail,
+		"verdicts panic":                                                  verdict.Panic,
+		"verdicts timeout":                                                verdict.Timeout,
+		"verdicts leak":                                                   verdict.Leak,
+		"verdicts bubble deadlock":                                        verdict.Timeout,
+		"verdicts bubble leak":                                            verdict.Leak,
+		"verdicts bubble fake time":                                       verdict.Pass,
+		"verdicts bubble fail":                                            verdict.Fail,
+		"verdicts bubble panic":                                           verdict.Panic,
+		"verdicts child process":                                          verdict.Pass,
+		"verdicts timeout sleeping":                                       verdict.Timeout,
+		"verdicts deadlock locking again":                                 verdict.Timeout,
+		"verdicts deadlock after a lost unlock":                           verdict.Timeout,
+		"verdicts bubble deadlock on a mutex":                             verdict.Timeout,
+		"verdicts waits for a lock whose holder sleeps":                   verdict.Pass,
+		"verdicts negative WaitGroup counter":                             verdict.Panic,
+		"helpers serves HTTP in a bubble, on fake time":                   verdict.Pass,
 		"helpers finds where a call waits in the learner's code":          verdict.Pass,
 		"helpers is not stuck while a watched goroutine still runs":       verdict.Pass,
 		"helpers settles when every watched goroutine waits for the spec": verdict.Pass,
@@ -95,6 +101,9 @@ func TestEveryVerdictOfTheHelpers(t *testing.T) {
 	if r.Race {
 		want["verdicts race"] = verdict.Race
 		want["verdicts bubble race"] = verdict.Race
+		want["verdicts race after a failure"] = verdict.Race
+	} else {
+		want["verdicts race after a failure"] = verdict.Fail
 	}
 	got := verdicts(res)
 	for name, v := range want {
@@ -108,7 +117,27 @@ func TestEveryVerdictOfTheHelpers(t *testing.T) {
 		case "verdicts panic":
 			assert.Equal(t, "code.go:14", s.Where, "a panic points at the learner's line")
 		case "verdicts timeout":
-			assert.Contains(t, s.Detail, "LockTwice", "a timeout names the blocked goroutine")
+			assert.Contains(t, s.Detail, "LockTwice", "a deadlock names the blocked goroutine")
+			assert.True(t, strings.HasPrefix(s.Message, "DEADLOCK: "), "a goroutine that locks a mutex twice is deadlocked, not out of time: %q", s.Message)
+			assert.Equal(t, "code.go:56", s.Where)
+		case "verdicts timeout sleeping":
+			assert.True(t, strings.HasPrefix(s.Message, "TIMEOUT: "), "a spec that sleeps is out of time, not deadlocked: %q", s.Message)
+		case "verdicts deadlock locking again", "verdicts bubble deadlock on a mutex":
+			assert.True(t, strings.HasPrefix(s.Message, "DEADLOCK: "), s.Message)
+			assert.Contains(t, s.Message, "[sync.Mutex.Lock] verdicts.(*Wallet).Total at code.go:90, called from verdicts.(*Wallet).Double at code.go:100")
+			assert.Equal(t, "code.go:90", s.Where)
+		case "verdicts deadlock after a lost unlock":
+			assert.True(t, strings.HasPrefix(s.Message, "DEADLOCK: "), s.Message)
+			assert.Contains(t, s.Message, "[sync.Mutex.Lock] verdicts.(*Wallet).Total at code.go:90")
+		case "verdicts race after a failure":
+			if r.Race {
+				assert.True(t, strings.HasPrefix(s.Message, "the spec's own message"), "the spec's message comes before the race's: %q", s.Message)
+				assert.Contains(t, s.Message, "DATA RACE as well")
+				assert.Equal(t, "verdicts_test.go:92", s.Where, "the failed expectation")
+			}
+		case "verdicts negative WaitGroup counter":
+			assert.Contains(t, s.Message, "Done ran more often than Add")
+			assert.Equal(t, "code.go:131", s.Where)
 		case "verdicts leak":
 			assert.Contains(t, s.Detail, "StartAndForget", "a leak names the goroutine that outlived the spec")
 		}
@@ -127,18 +156,29 @@ func TestACrashCostsOneSpec(t *testing.T) {
 		got["crashes concurrent map writes"] = verdict.Crash
 	}
 	assert.Equal(t, map[string]verdict.Verdict{
-		"crashes passes before":         verdict.Pass,
-		"crashes panic in a goroutine":  verdict.Crash,
-		"crashes os.Exit(0)":            verdict.Panic, // go test turns os.Exit(0) into a panic
-		"crashes os.Exit(3)":            verdict.Crash,
-		"crashes concurrent map writes": verdict.Crash,
-		"crashes passes after":          verdict.Pass,
+		"crashes passes before":                verdict.Pass,
+		"crashes panic in a goroutine":         verdict.Crash,
+		"crashes os.Exit(0)":                   verdict.Panic, // go test turns os.Exit(0) into a panic
+		"crashes os.Exit(3)":                   verdict.Crash,
+		"crashes concurrent map writes":        verdict.Crash,
+		"crashes TODO on the spec's goroutine": verdict.Crash,
+		"crashes negative WaitGroup counter":   verdict.Crash,
+		"crashes passes after":                 verdict.Pass,
 	}, got)
 	assert.GreaterOrEqual(t, res.Runs, 3, "each crash costs a run of its own")
 	for _, s := range res.Specs {
-		if s.Name == "crashes panic in a goroutine" {
+		switch s.Name {
+		case "crashes panic in a goroutine":
 			assert.Contains(t, s.Message, "panic on a goroutine of its own")
+			assert.Contains(t, s.Message, "A panic on a goroutine you started")
 			assert.Equal(t, "code.go:15", s.Where)
+		case "crashes TODO on the spec's goroutine":
+			assert.Contains(t, s.Message, "panic: TODO: Unfinished: write me\nThe spec called this unfinished function on a goroutine of its own")
+			assert.NotContains(t, s.Message, "a goroutine you started", "the spec started it")
+			assert.Equal(t, "code.go:42", s.Where)
+		case "crashes negative WaitGroup counter":
+			assert.Contains(t, s.Message, "panic: sync: negative WaitGroup counter\nDone ran more often than Add: call Add(1) before the go statement")
+			assert.Equal(t, "code.go:50", s.Where, "the go statement, before which Add belongs")
 		}
 	}
 }

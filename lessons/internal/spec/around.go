@@ -15,7 +15,9 @@ import (
 // around wraps every node of every spec (setup, subject and cleanup): it runs
 // the node while a subtest of the suite is open, so that the race detector,
 // which checks for new reports when each test ends, fails that subtest when
-// the node raced. The node itself runs where Ginkgo put it, so Ginkgo keeps
+// the node raced. The node's body runs on a goroutine of its own, watched:
+// when every goroutine of the spec is stuck, the spec fails at once as a
+// deadlock instead of waiting for its timeout (see runWatched). Ginkgo keeps
 // control of timeouts: when it abandons a timed-out node, the subtest is
 // closed too.
 func around(ctx context.Context, body func(context.Context)) {
@@ -23,6 +25,8 @@ func around(ctx context.Context, body func(context.Context)) {
 	t, end, clean := spanSubtest(report.FullText())
 	go watchCancel(ctx, end)
 
+	var stuck []string
+	var deadlocked, exited bool
 	func() {
 		defer func() {
 			end()
@@ -30,14 +34,26 @@ func around(ctx context.Context, body func(context.Context)) {
 				current.raced()
 			}
 		}()
-		if inBubble(report) {
-			runInBubble(ctx, t, body)
-		} else {
-			body(ctx)
-		}
+		stuck, deadlocked, exited = runWatched(ctx, func() {
+			if inBubble(report) {
+				runInBubble(ctx, t, body)
+			} else {
+				body(ctx)
+			}
+		})
 	}()
+	if deadlocked {
+		current.setDetail(verdict.Timeout, strings.Join(stuck, "\n"))
+		ginkgo.Fail(deadlockMessage(stuck))
+	}
 	if current.hasRaced() {
 		ginkgo.Fail(raceMessage)
+	}
+	if exited {
+		// A panic is already recorded, and this changes nothing. Otherwise
+		// runtime.Goexit ended the body: testing does so when a test fails
+		// in a way it cannot report otherwise.
+		ginkgo.Fail(goexitMessage)
 	}
 }
 
@@ -96,7 +112,7 @@ func runInBubble(ctx context.Context, t *testing.T, body func(context.Context)) 
 		case strings.Contains(msg, "all goroutines in bubble are blocked"):
 			stuck := learnerGoroutines(before)
 			current.setDetail(verdict.Timeout, strings.Join(stuck, "\n"))
-			ginkgo.Fail("DEADLOCK: every goroutine of this spec is blocked, waiting on each other (a channel nobody sends on, a WaitGroup that never reaches zero, a lock nobody releases).\n" + strings.Join(stuck, "\n"))
+			ginkgo.Fail(deadlockMessage(stuck))
 		case strings.Contains(msg, "blocked goroutines remain"):
 			if failed {
 				return

@@ -29,6 +29,10 @@ var helperGoroutines = []any{
 	gleak.IgnoringCreator("github.com/threadlings/threadlings/lessons/internal/spec.around"),
 	gleak.IgnoringCreator("github.com/threadlings/threadlings/lessons/internal/spec.spanSubtest"),
 	gleak.IgnoringInBacktrace("github.com/threadlings/threadlings/lessons/internal/spec.spanSubtest"),
+	// A node's goroutine, which watches the node's body, and the body's own
+	// goroutine: for the check itself, both are alive.
+	gleak.IgnoringInBacktrace("github.com/threadlings/threadlings/lessons/internal/spec.runWatched"),
+	gleak.IgnoringCreator("github.com/threadlings/threadlings/lessons/internal/spec.runWatched"),
 }
 
 // Every spec outside a bubble is checked for leaked goroutines; a bubble

@@ -23,6 +23,7 @@ type specState struct {
 	race    bool
 	verdict verdict.Verdict
 	detail  string
+	before  map[uint64]bool // the goroutines alive when the spec started
 }
 
 // current is the state of the running spec. Specs of one suite run one at a
@@ -33,6 +34,15 @@ func (s *specState) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.race, s.verdict, s.detail = false, "", ""
+	s.before = goroutineIDs()
+}
+
+// goroutinesBefore returns the goroutines that were alive when the spec
+// started: none of them is the spec's.
+func (s *specState) goroutinesBefore() map[uint64]bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.before
 }
 
 func (s *specState) raced() {
@@ -198,16 +208,37 @@ func judge(report types.SpecReport) (v verdict.Verdict, message, where, detail s
 	}
 	where = fileLine(learnerFrame(failure.Location.FullStackTrace))
 	switch {
+	case race && report.State.Is(types.SpecStateFailed|types.SpecStatePanicked) && message != raceMessage:
+		// The spec found what went wrong in its own terms before the race
+		// detector spoke: its message teaches the fix, and comes first.
+		if report.State.Is(types.SpecStateFailed) && found == "" {
+			where = fileLine(failure.Location.FileName, failure.Location.LineNumber)
+		}
+		if failure.ForwardedPanic != "" {
+			message = "PANIC: " + failure.ForwardedPanic
+		}
+		return verdict.Race, message + "\n" + raceAfterFailure, where, ""
 	case race:
 		return verdict.Race, raceMessage, where, ""
+	case found == verdict.Timeout:
+		// A deadlock, seen by the watch or by a bubble; Ginkgo's timeout
+		// may have fired as it was reported, with a message of its own.
+		stuck := strings.Split(foundDetail, "\n")
+		return found, deadlockMessage(stuck), firstWhere(stuck), foundDetail
 	case found != "":
 		return found, message, where, foundDetail
 	case report.State.Is(types.SpecStateTimedout):
+		if stuck := stuckAfterTimeout(); stuck != nil {
+			return verdict.Timeout, deadlockMessage(stuck), firstWhere(stuck), strings.Join(stuck, "\n")
+		}
 		blocked := blockedGoroutines(failure.ProgressReport)
 		return verdict.Timeout, timeoutMessage, firstWhere(blocked), strings.Join(blocked, "\n")
 	case report.State.Is(types.SpecStatePanicked):
 		if failure.ForwardedPanic != "" {
 			message = "PANIC: " + failure.ForwardedPanic
+		}
+		if strings.Contains(failure.ForwardedPanic, "sync: negative WaitGroup counter") {
+			message += "\n" + negativeWaitGroup
 		}
 		return verdict.Panic, message, where, failure.Location.FullStackTrace
 	case report.State.Is(types.SpecStateFailed):
@@ -218,6 +249,13 @@ func judge(report types.SpecReport) (v verdict.Verdict, message, where, detail s
 	}
 }
 
+// negativeWaitGroup explains the panic of a WaitGroup whose counter went
+// below zero.
+const negativeWaitGroup = "Done ran more often than Add: call Add(1) before the go statement, once per goroutine."
+
+// raceAfterFailure follows the message of a spec that failed and raced.
+const raceAfterFailure = "DATA RACE as well: the race detector saw two goroutines touch the same memory at the same time, and at least one of them wrote it. Fix what the spec says above first: the race may come from the same mistake. The race report names both accesses and where each goroutine started."
+
 const timeoutMessage = "TIMEOUT: the spec ran out of time: something is blocked or looping. The goroutines of your code and where each one waits are listed below."
 
 func fileLine(file string, line int) string {
@@ -227,11 +265,20 @@ func fileLine(file string, line int) string {
 	return fmt.Sprintf("%s:%d", filepath.Base(file), line)
 }
 
+// firstWhere returns the place, file:line, named by the first of the
+// descriptions of blocked goroutines that names one: "[chan send]
+// goroutines.Download at goroutines.go:31, called from ..." gives
+// "goroutines.go:31".
 func firstWhere(blocked []string) string {
 	for _, b := range blocked {
-		if i := strings.LastIndex(b, " at "); i >= 0 {
-			return b[i+len(" at "):]
+		_, after, ok := strings.Cut(b, " at ")
+		if !ok {
+			continue
 		}
+		if i := strings.IndexAny(after, ", "); i >= 0 {
+			after = after[:i]
+		}
+		return after
 	}
 	return ""
 }

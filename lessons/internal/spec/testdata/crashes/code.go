@@ -36,3 +36,19 @@ func WriteMapConcurrently() {
 	}
 	wg.Wait()
 }
+
+// Unfinished is a stub that has not been written yet.
+func Unfinished() {
+	panic("TODO: Unfinished: write me")
+}
+
+// DoneTooOften starts a goroutine that calls Done on a WaitGroup that
+// nothing added to, and waits for ever.
+func DoneTooOften() {
+	var wg sync.WaitGroup
+	never := make(chan struct{})
+	go func() {
+		defer wg.Done()
+	}()
+	<-never
+}

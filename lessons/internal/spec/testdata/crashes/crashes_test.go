@@ -1,6 +1,7 @@
 package crashes_test
 
 import (
+	"sync"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -18,5 +19,11 @@ var _ = Describe("crashes", func() {
 	// when two of them overlap, which a busy machine can put off for
 	// seconds: the spec's time is generous so that the verdict is theirs.
 	It("concurrent map writes", func() { crashes.WriteMapConcurrently() }, SpecTimeout(30*time.Second))
+	It("TODO on the spec's goroutine", func() {
+		var wg sync.WaitGroup
+		wg.Go(func() { crashes.Unfinished() })
+		wg.Wait()
+	})
+	It("negative WaitGroup counter", func() { crashes.DoneTooOften() })
 	It("passes after", func() { Expect(2).To(Equal(2)) })
 })

@@ -69,3 +69,64 @@ func Nap(d time.Duration) { time.Sleep(d) }
 func WaitOn(ch <-chan struct{}) {
 	<-ch
 }
+
+// A Wallet is a balance guarded by a mutex, with the mistakes that leave the
+// mutex locked.
+type Wallet struct {
+	mu sync.Mutex
+	n  int
+}
+
+// Spend replaces the balance with pay(balance), but unlocks without defer:
+// when pay panics, the mutex stays locked.
+func (w *Wallet) Spend(pay func(int) int) {
+	w.mu.Lock()
+	w.n = pay(w.n)
+	w.mu.Unlock()
+}
+
+// Total returns the balance.
+func (w *Wallet) Total() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.n
+}
+
+// Double adds the balance to itself, reading it with Total while it
+// already holds the mutex.
+func (w *Wallet) Double() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.n += w.Total()
+}
+
+// HoldWhile locks the mutex, closes locked, sleeps for d and unlocks.
+func (w *Wallet) HoldWhile(d time.Duration, locked chan<- struct{}) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	close(locked)
+	time.Sleep(d)
+}
+
+// SumRacy adds 1 to a total from n goroutines without a lock.
+func SumRacy(n int) int {
+	total := 0
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			total++
+		}()
+	}
+	wg.Wait()
+	return total
+}
+
+// DoneTwice calls Done once more than Add.
+func DoneTwice() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	wg.Done()
+	wg.Done()
+}

@@ -65,6 +65,35 @@ var _ = Describe("verdicts", func() {
 	It("bubble race", spec.Bubble, func() {
 		verdicts.AppendRacy(4)
 	})
+	It("timeout sleeping", func() {
+		verdicts.Nap(time.Hour)
+	})
+	It("deadlock locking again", func() {
+		var w verdicts.Wallet
+		w.Double()
+	})
+	It("deadlock after a lost unlock", func() {
+		var w verdicts.Wallet
+		Expect(func() { w.Spend(func(int) int { panic("declined") }) }).To(PanicWith("declined"))
+		w.Total()
+	})
+	It("bubble deadlock on a mutex", spec.Bubble, func() {
+		var w verdicts.Wallet
+		w.Double()
+	})
+	It("waits for a lock whose holder sleeps", func() {
+		var w verdicts.Wallet
+		locked := make(chan struct{})
+		go w.HoldWhile(400*time.Millisecond, locked)
+		<-locked
+		Expect(w.Total()).To(BeZero())
+	})
+	It("race after a failure", func() {
+		Expect(verdicts.SumRacy(4)).To(BeNumerically("<", 0), "the spec's own message")
+	})
+	It("negative WaitGroup counter", func() {
+		verdicts.DoneTwice()
+	})
 	It("child process", func(ctx SpecContext) {
 		out, err := spec.Command(context.WithoutCancel(ctx), "pid").Output()
 		Expect(err).NotTo(HaveOccurred())
