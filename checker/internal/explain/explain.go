@@ -35,10 +35,14 @@ func Race(lang, out, dir string, files []string) []string {
 			block = block[:end]
 		}
 		rows := strings.Split(block, "\n")
+		annotated := 0
 		for i, row := range rows {
 			row = strings.TrimSpace(row)
 			var head, place string
 			if m := raceAccess.FindStringSubmatch(row); m != nil {
+				if i+1 < len(rows) && raceAnnotation.MatchString(rows[i+1]) {
+					annotated++
+				}
 				who := msg.T(lang, m[2])
 				if id, ok := strings.CutPrefix(m[2], "goroutine "); ok {
 					who = msg.F(lang, "goroutine %s", id)
@@ -53,12 +57,25 @@ func Race(lang, out, dir string, files []string) []string {
 			}
 			lines = append(lines, msg.F(lang, "%s %s", head, place))
 		}
+		if annotated == 2 {
+			lines = append(lines, msg.T(lang, waitGroupRace))
+		}
 		if len(lines) > 0 {
 			break // the first report is the one to fix first
 		}
 	}
 	return lines
 }
+
+// raceAnnotation is the top frame of an access that no code of anyone's
+// made, but a sync type's own race annotation: of the sync package, only
+// WaitGroup marks reads and writes for the race detector (Add, when the
+// counter leaves zero, writes; Wait reads), so that an Add that races with
+// a Wait is reported.
+var raceAnnotation = regexp.MustCompile(`^\s*runtime\.race(read|write)\(\)$`)
+
+// waitGroupRace explains a race between two of a WaitGroup's own marks.
+const waitGroupRace = "Both accesses are a sync.WaitGroup's own: an Add ran at the same time as a Wait on the same WaitGroup. Call Add before the go statement, in the goroutine that starts the work, never inside the new goroutine: then every Add happens before the Wait that counts on it."
 
 // stackFrame is one frame of a race report's stack.
 type stackFrame struct {
