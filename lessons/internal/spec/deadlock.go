@@ -123,7 +123,7 @@ const goexitMessage = "PANIC: runtime.Goexit ended the spec's goroutine before t
 func stillness(gs []gleak.Goroutine, before map[uint64]bool, self uint64) (still string, lines []string, ok bool) {
 	var b strings.Builder
 	inLearner := false
-	count := map[string]int{}
+	var t tally
 	for _, g := range gs {
 		if g.ID == self || helper(g.Backtrace) || before[g.ID] && !touchesLesson(g.Backtrace) {
 			continue
@@ -137,17 +137,10 @@ func stillness(gs []gleak.Goroutine, before map[uint64]bool, self uint64) (still
 		}
 		if line := deadlockLine(g); line != "" {
 			inLearner = true
-			if count[line] == 0 {
-				lines = append(lines, line)
-			}
-			count[line]++
+			t.add(line)
 		}
 	}
-	for i, l := range lines {
-		if n := count[l]; n > 1 {
-			lines[i] = fmt.Sprintf("%s ×%d", l, n)
-		}
-	}
+	lines = t.lines()
 	return b.String(), lines, inLearner
 }
 

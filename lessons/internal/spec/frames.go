@@ -108,8 +108,7 @@ func shortFunc(name string) string {
 // Goroutines in before are left out; identical lines are merged, with a
 // count.
 func learnerGoroutines(before map[uint64]bool) []string {
-	var lines []string
-	count := map[string]int{}
+	var t tally
 	for _, g := range gleak.Goroutines() {
 		if before[g.ID] {
 			continue
@@ -122,17 +121,9 @@ func learnerGoroutines(before map[uint64]bool) []string {
 		if g.BornAt != "" {
 			desc += " (started at " + filepath.Base(g.BornAt) + ")"
 		}
-		if count[desc] == 0 {
-			lines = append(lines, desc)
-		}
-		count[desc]++
+		t.add(desc)
 	}
-	for i, l := range lines {
-		if n := count[l]; n > 1 {
-			lines[i] = fmt.Sprintf("%s ×%d", l, n)
-		}
-	}
-	return lines
+	return t.lines()
 }
 
 // stateOf returns a goroutine's state without what follows it: "chan
@@ -165,4 +156,34 @@ func innermostLearnerCall(backtrace string) (file string, line int, fn string) {
 		return m[1], n, name
 	}
 	return "", 0, ""
+}
+
+// tally keeps lines in the order first seen, counting repeats. The zero
+// value is empty and ready to use.
+type tally struct {
+	order []string
+	count map[string]int
+}
+
+func (t *tally) add(line string) {
+	if t.count == nil {
+		t.count = map[string]int{}
+	}
+	if t.count[line] == 0 {
+		t.order = append(t.order, line)
+	}
+	t.count[line]++
+}
+
+// lines returns the lines in the order first seen, a repeated one as
+// "line ×N".
+func (t *tally) lines() []string {
+	var out []string
+	for _, l := range t.order {
+		if n := t.count[l]; n > 1 {
+			l = fmt.Sprintf("%s ×%d", l, n)
+		}
+		out = append(out, l)
+	}
+	return out
 }
