@@ -137,5 +137,21 @@ var _ = Describe("Stock", func() {
 		Expect(sold.Load()).To(BeNumerically("==", buyers*each), "%d apples on the shelf and %d single sales: every sale must succeed", buyers*each, buyers*each)
 		Expect(s.Count("apple")).To(BeZero(), "every apple was sold")
 		Expect(s.Count("pear")).To(Equal(buyers*each), "%d pears were added one by one: some were lost", buyers*each)
+
+		// Adds alone, with nothing between them that takes the lock: an Add
+		// that does not lock is a data race here every time.
+		const adders, times = 7, 13
+		var fresh rlock.Stock // the first Adds set it up together
+		spec.Together(adders+1, func(i int) {
+			for range times {
+				if i == adders {
+					_ = fresh.Count("plum") // a reader beside the writers
+					continue
+				}
+				fresh.Add("plum", 1)
+			}
+		})
+		Expect(fresh.Count("plum")).To(Equal(adders*times), "%d goroutines each added %d plums at the same time to a new Stock, and some were lost: "+
+			"Add must take the lock, like every method of a Stock", adders, times)
 	})
 })
