@@ -32,27 +32,25 @@ func unblock(l *lock.Lock, done <-chan struct{}) {
 	}
 }
 
-// hammer calls round until it returns false, for at most rounds rounds or
-// hammerTime of real time, whichever ends first. A wrong answer to a contract
-// about goroutines that meet at the same moment (two TryAcquires, two
-// Releases, a Locked that takes the lock for an instant) shows only when the
-// goroutines really do meet, so the specs that use it try many times; a
-// right answer passes every round, so the spec never fails it by bad luck.
+// hammer calls round until it returns false, for at most rounds rounds. A
+// wrong answer to a contract about goroutines that meet at the same moment
+// (two TryAcquires, two Releases) shows only when the goroutines really do
+// meet, so the specs that use it try many times; a right answer passes every
+// round, so the spec never fails it by bad luck. The bound is a number of
+// rounds, not a span of real time: on a busy machine the spec takes longer
+// but tries just as hard.
 func hammer(rounds int, round func() bool) {
-	deadline := time.Now().Add(hammerTime)
-	for i := 0; i < rounds && time.Now().Before(deadline); i++ {
+	for range rounds {
 		if !round() {
 			return
 		}
 	}
 }
 
-// hammerTime bounds a hammer in real time. A spec that hammers takes
-// hammerTimeout: a right answer runs for up to hammerTime and then passes.
-const (
-	hammerTime    = 600 * time.Millisecond
-	hammerTimeout = SpecTimeout(3 * time.Second)
-)
+// hammerTimeout is the real time a spec that hammers may take: a right
+// answer needs a small part of it on a quiet machine, and the rest is for a
+// busy one.
+const hammerTimeout = SpecTimeout(10 * time.Second)
 
 // freeAll releases l until the call c has returned (it may be stuck waiting
 // for l), so that a failed spec ends with its own message, not a leak.
@@ -157,28 +155,41 @@ var _ = Describe("Lock", func() {
 		Expect(l.Release()).To(Succeed(), "Locked() must not change the lock: the holder's Release must still return nil")
 		Expect(l.Locked()).To(BeFalse(), "after Release, Locked() must report false")
 
+		// Two goroutines call Locked without a pause while this one takes
+		// and frees the lock. A Locked that holds the lock for an instant is
+		// caught when this goroutine's TryAcquire falls in that instant:
+		// likely on any one try while a looker runs beside it (or was stopped
+		// in the middle of a call). So the spec counts the looks, not the
+		// time: it goes on until the lookers have looked lookBudget times and
+		// have run between this goroutine's tries at least meetings times.
+		const lookBudget, meetings = 50_000, 20
 		var stop atomic.Bool
+		var looks atomic.Int64
 		lookers := make([]*spec.Call, 2)
 		for i := range lookers {
 			lookers[i] = spec.Go(func() {
 				for !stop.Load() {
 					l.Locked() // nothing else: the other goroutine is the only one that takes the lock
+					looks.Add(1)
 				}
 			})
 		}
 		failedTry, failedRelease := 0, error(nil)
-		hammer(100000, func() bool {
+		met, last := 0, looks.Load()
+		for round := 0; round < 10_000_000 && (met < meetings || looks.Load() < lookBudget); round++ {
 			if !l.TryAcquire() {
 				failedTry++
-				return false
+				break
 			}
 			if err := l.Release(); err != nil {
 				failedRelease = err
-				return false
+				break
 			}
 			runtime.Gosched()
-			return true
-		})
+			if now := looks.Load(); now != last {
+				met, last = met+1, now
+			}
+		}
 		stop.Store(true)
 		for _, c := range lookers {
 			c.Wait()

@@ -27,7 +27,7 @@ func newGate() *gate {
 func (g *gate) open() { g.once.Do(func() { close(g.ch) }) }
 
 var _ = Describe("Board", func() {
-	It("shows the prices it was set to", func() {
+	It("shows the prices it was set to", busy, func() {
 		var b rlock.Board
 		_, ok := b.Price("tea")
 		Expect(ok).To(BeFalse(), "a new Board has no prices: Price must report ok == false")
@@ -41,7 +41,7 @@ var _ = Describe("Board", func() {
 		Expect(price).To(Equal(5), "coffee was set to 5")
 	})
 
-	It("is safe for many goroutines at once from its zero value", func() {
+	It("is safe for many goroutines at once from its zero value", busy, func() {
 		var b rlock.Board
 		spec.Together(6, func(i int) {
 			item := []string{"tea", "coffee"}[i%2]
@@ -57,7 +57,7 @@ var _ = Describe("Board", func() {
 		Expect(ok).To(BeTrue(), "tea was set: Price must find it")
 	})
 
-	It("lets many readers in at once", spec.Points(2), func() {
+	It("lets many readers in at once", spec.Points(2), busy, func() {
 		var b rlock.Board
 		b.Set("tea", 3)
 		const readers = 4
@@ -93,7 +93,7 @@ var _ = Describe("Board", func() {
 		Expect(seen).To(Equal(3*readers), "every reader must see the price of tea")
 	})
 
-	It("lets a writer in alone", spec.Points(2), func() {
+	It("lets a writer in alone", spec.Points(2), busy, func() {
 		var b rlock.Board
 		b.Set("tea", 3)
 		var readers, writers spec.Gauge

@@ -16,7 +16,7 @@ import (
 )
 
 var _ = Describe("RLock", func() {
-	It("lets its owner acquire it again", func() {
+	It("lets its owner acquire it again", busy, func() {
 		var l rlock.RLock
 		a := rlock.NewOwner()
 		l.Acquire(a)
@@ -29,7 +29,7 @@ var _ = Describe("RLock", func() {
 		Expect(l.Release(a)).To(MatchError(rlock.ErrNotHeld), "a fourth Release after three Acquires must return ErrNotHeld: the count is 0")
 	})
 
-	It("makes another owner wait until the last release", spec.Points(2), func() {
+	It("makes another owner wait until the last release", spec.Points(2), busy, func() {
 		var l rlock.RLock
 		a, b := rlock.NewOwner(), rlock.NewOwner()
 		l.Acquire(a)
@@ -46,7 +46,7 @@ var _ = Describe("RLock", func() {
 		Expect(l.Release(b)).To(Succeed(), "b holds the lock now, so its Release must succeed")
 	})
 
-	It("lets exactly one of several waiting owners in at each last release", spec.Points(2), func() {
+	It("lets exactly one of several waiting owners in at each last release", spec.Points(2), busy, func() {
 		var l rlock.RLock
 		holder := rlock.NewOwner()
 		l.Acquire(holder)
@@ -87,7 +87,7 @@ var _ = Describe("RLock", func() {
 		}
 	})
 
-	It("refuses to release a lock nobody holds", func() {
+	It("refuses to release a lock nobody holds", busy, func() {
 		var l rlock.RLock
 		a := rlock.NewOwner()
 		Expect(l.Release(a)).To(MatchError(rlock.ErrNotHeld), "Release on a new RLock must return ErrNotHeld")
@@ -96,7 +96,7 @@ var _ = Describe("RLock", func() {
 		Expect(l.Release(a)).To(MatchError(rlock.ErrNotHeld), "a second Release after one Acquire must return ErrNotHeld")
 	})
 
-	It("refuses a release by another owner", func() {
+	It("refuses a release by another owner", busy, func() {
 		var l rlock.RLock
 		a, b := rlock.NewOwner(), rlock.NewOwner()
 		l.Acquire(a)
@@ -129,7 +129,7 @@ var _ = Describe("RLock", func() {
 		Expect(l.Release(b)).To(Succeed(), "b holds the lock")
 	})
 
-	It("with a done context takes the lock only when it need not wait", func() {
+	It("with a done context takes the lock only when it need not wait", busy, func() {
 		var l rlock.RLock
 		a, b := rlock.NewOwner(), rlock.NewOwner()
 		ctx, cancel := context.WithCancel(context.Background())
@@ -162,7 +162,7 @@ var _ = Describe("RLock", func() {
 		Expect(l.Release(a)).To(MatchError(rlock.ErrNotHeld), "a acquired 21 times and released 21 times, so the lock is free")
 	})
 
-	It("keeps owners apart under load", func() {
+	It("keeps owners apart under load", busy, func() {
 		var l rlock.RLock
 		var inside spec.Gauge
 		const owners, rounds = 8, 50

@@ -3,6 +3,7 @@ package rlock_test
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 
@@ -27,3 +28,10 @@ func mustReturn(what, advice string, f func()) {
 // selfDeadlock is the advice for a method that locks a lock it holds.
 const selfDeadlock = "A sync.Mutex is not re-entrant: a method that holds the lock and calls another method that locks it waits for itself for ever. " +
 	"Lock only in the exported methods and let them call unexported ...Locked helpers that assume the lock is held."
+
+// busy is the SpecTimeout of a spec that watches goroutines come to rest
+// (each look stops every goroutine to read its stack) or that runs many
+// rounds. A right answer needs a few milliseconds of it on a quiet machine;
+// the rest is for a busy one, so that a wrong answer still ends in the
+// failure that says what is wrong, not in a timeout.
+var busy = SpecTimeout(5 * time.Second)

@@ -12,7 +12,7 @@ import (
 )
 
 var _ = Describe("Account", func() {
-	It("lets one of two withdrawals through when the money covers one", func() {
+	It("lets one of two withdrawals through when the money covers one", busy, func() {
 		g := newGate()
 		a := &races.Account{}
 		a.Deposit(100)
@@ -34,7 +34,7 @@ var _ = Describe("Account", func() {
 		Expect(b.Balance()).To(Equal(int64(20)), "a refused Withdraw must leave the balance as it was")
 	})
 
-	It("never goes below zero when ten withdrawals overlap", func() {
+	It("never goes below zero when ten withdrawals overlap", busy, func() {
 		g := newGate()
 		a := &races.Account{}
 		a.Deposit(100)
@@ -59,7 +59,7 @@ var _ = Describe("Account", func() {
 		Expect(a.Balance()).To(BeZero(), "100 - 4×25 leaves 0")
 	})
 
-	It("stays exact when many goroutines deposit and withdraw at once", func() {
+	It("stays exact when many goroutines deposit and withdraw at once", busy, func() {
 		a := &races.Account{Between: runtime.Gosched}
 		const workers, rounds = 8, 50
 		var granted atomic.Int64

@@ -12,7 +12,7 @@ import (
 )
 
 var _ = Describe("Counter", func() {
-	It("keeps both updates when one Inc is held halfway", func() {
+	It("keeps both updates when one Inc is held halfway", busy, func() {
 		g := newGate()
 		c := &races.Counter{Yield: g.pass}
 		overlap(g, c.Inc, c.Inc)
@@ -25,7 +25,7 @@ var _ = Describe("Counter", func() {
 				"The specs hold an Inc in Yield to test it at its most fragile point; an Inc that skips Yield hides its race from them.", g.calls.Load())
 	})
 
-	It("keeps every update when ten Incs overlap", func() {
+	It("keeps every update when ten Incs overlap", busy, func() {
 		g := newGate()
 		c := &races.Counter{Yield: g.pass}
 		others := make([]func(), 9)
@@ -38,7 +38,7 @@ var _ = Describe("Counter", func() {
 				"No Inc may read the count while another one is between its read and its write.", c.Value())
 	})
 
-	It("counts exactly while many goroutines Inc and read Value", func() {
+	It("counts exactly while many goroutines Inc and read Value", busy, func() {
 		c := &races.Counter{Yield: runtime.Gosched}
 		const workers, incs = 8, 200
 		var wentDown atomic.Bool

@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	. "github.com/onsi/ginkgo/v2"
+
 	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
 
@@ -68,8 +70,23 @@ func overlap(g *gate, first func(), others ...func()) {
 		// passed g must not wait for c to finish, or c's writes after g
 		// would happen before first's, and the race detector would have
 		// nothing to report.
-		for g.calls.Load() == before && !c.Returned() && !c.Waiting() {
+		//
+		// Waiting reads the stack of every goroutine and stops them all to
+		// do it, so it is asked less and less often (every 20µs at first,
+		// then at twice the last gap, up to 2ms); the cheap tests are made
+		// every 20µs. On a busy machine looks asked too often crowd out the
+		// very goroutine they wait for.
+		lookIn, gap := 20*time.Microsecond, 20*time.Microsecond
+		for g.calls.Load() == before && !c.Returned() {
+			if lookIn <= 0 {
+				if c.Waiting() {
+					break
+				}
+				gap = min(2*gap, 2*time.Millisecond)
+				lookIn = gap
+			}
 			time.Sleep(20 * time.Microsecond)
+			lookIn -= 20 * time.Microsecond
 		}
 	}
 	g.release()
@@ -80,6 +97,13 @@ func overlap(g *gate, first func(), others ...func()) {
 		c.Check()
 	}
 }
+
+// busy is the SpecTimeout of every spec here. A right answer needs a few
+// milliseconds of it on a quiet machine; the rest is for a busy one, where
+// the goroutines that a gate holds and sends through wait their turn for a
+// CPU, so that a wrong answer still ends in the failure that says what is
+// wrong, not in a timeout.
+var busy = SpecTimeout(5 * time.Second)
 
 // A crowd holds the first goroutine to reach a hook until n goroutines have
 // entered the code under test: each calls enter just before it calls the

@@ -39,7 +39,7 @@ func overlapGets(l *races.Lazy[*config], g *gate, n int) []*config {
 }
 
 var _ = Describe("Lazy", func() {
-	It("builds once when Gets overlap", func() {
+	It("builds once when Gets overlap", busy, func() {
 		g := newGate()
 		var builds atomic.Int64
 		var getting atomic.Bool // hold build only once a Get is under way
@@ -56,7 +56,7 @@ var _ = Describe("Lazy", func() {
 				"the others saw \"not built yet\" and built too. Let a sync.Once decide who builds.", builds.Load())
 	})
 
-	It("makes Gets that arrive during build wait for its value", func() {
+	It("makes Gets that arrive during build wait for its value", busy, func() {
 		g := newGate()
 		var builds atomic.Int64
 		l := lazyConfig(&builds, g.pass)
@@ -71,7 +71,7 @@ var _ = Describe("Lazy", func() {
 		}
 	})
 
-	It("returns one value to many goroutines at once", func() {
+	It("returns one value to many goroutines at once", busy, func() {
 		const workers = 16
 		everyone := &crowd{n: workers}
 		var builds atomic.Int64

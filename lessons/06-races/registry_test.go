@@ -47,13 +47,13 @@ func expectConsistent(r *races.Registry, names []string, got []int) {
 }
 
 var _ = Describe("Registry", func() {
-	It("gives names registered at the same time different numbers", func() {
+	It("gives names registered at the same time different numbers", busy, func() {
 		names := []string{"ann", "bob", "cy", "dee", "eve", "fay"}
 		r, got := registerOverlapping(names...)
 		expectConsistent(r, names, got)
 	})
 
-	It("gives a name registered twice at the same time one number", func() {
+	It("gives a name registered twice at the same time one number", busy, func() {
 		names := []string{"ann", "bob", "ann", "cy", "ann"}
 		r, got := registerOverlapping(names...)
 		expectConsistent(r, names, got)
@@ -67,7 +67,7 @@ var _ = Describe("Registry", func() {
 		Expect(seen).To(BeEmpty(), "ann already had a number, yet Register called Between: Between is only for a name Register has not found")
 	})
 
-	It("stays whole when many goroutines register and look up at once", func() {
+	It("stays whole when many goroutines register and look up at once", busy, func() {
 		const workers, count = 8, 40
 		everyone := &crowd{n: workers}
 		r := &races.Registry{Between: func(string) {

@@ -154,6 +154,36 @@ var _ = Describe("Get", func() {
 		Expect(g.v).To(Equal(42), "the waiting Get must return the item that was put")
 		Expect(q.Len()).To(Equal(0), "the only item was taken, so Len must be 0")
 	})
+	It("of several waiting, every one returns when as many items are put one right after another", spec.Bubble, func() {
+		// A Put that wakes one Get, and only when the queue was empty,
+		// loses a wake-up here whenever the second Put comes before the
+		// woken Get has taken its item. That depends on when the woken
+		// goroutine runs, so the spec tries many times.
+		const waiters, rounds = 3, 30
+		for round := range rounds {
+			q := queue.New[int](0)
+			gets := make([]*call[int], waiters)
+			for i := range gets {
+				gets[i] = getting(q)
+			}
+			synctest.Wait()
+			for i := range waiters {
+				Expect(q.Put(i)).To(Succeed(), "Put on an open queue with room must return nil")
+			}
+			synctest.Wait()
+			stuck, left := 0, q.Len()
+			for _, g := range gets {
+				if !g.returned() {
+					stuck++
+				}
+			}
+			q.Close() // lets a stuck Get go, so the spec ends with its own message
+			synctest.Wait()
+			Expect(stuck).To(BeZero(), "round %d: %d Gets waited on an empty queue, then %d items were put one right after another, "+
+				"and %d Gets still wait while %d items sit in the queue. Every Put must wake the waiting Gets (or one per item, never none): "+
+				"a Get waits only while the queue is empty.", round, waiters, waiters, stuck, left)
+		}
+	})
 })
 
 var _ = Describe("TryPut", func() {

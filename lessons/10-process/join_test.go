@@ -3,6 +3,7 @@ package process_test
 import (
 	"fmt"
 	"sync"
+	"syscall"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -227,6 +228,37 @@ var _ = Describe("A running process", func() {
 })
 
 var _ = Describe("A child that ends", func() {
+	It("may be watched with ExitCode alone, or ExitSignal alone, from another goroutine", processTimeout, func() {
+		// Each watcher calls one method only and never Join: nothing but
+		// that method's own lock orders its read after the write of the
+		// goroutine that reaps the child, so an unlocked read is a race.
+		watch := func(ended func() bool) *spec.Call {
+			return spec.Go(func() {
+				deadline := time.Now().Add(waitLimit)
+				for !ended() && time.Now().Before(deadline) {
+					time.Sleep(time.Millisecond)
+				}
+			})
+		}
+		exits := newChild("wait")
+		exits.start()
+		exits.expectReady()
+		byCode := watch(func() bool { return exits.ExitCode() != -1 })
+		exits.tell("exit 6")
+		byCode.Wait()
+		Expect(exits.ExitCode()).To(Equal(6), "the child exited with code 6, and a goroutine that only called ExitCode never saw it: "+
+			"ExitCode must tell the code of an ended child, joined or not")
+
+		killed := newChild("wait")
+		killed.start()
+		killed.expectReady()
+		bySignal := watch(func() bool { return killed.ExitSignal() != nil })
+		Expect(killed.Kill()).To(Succeed(), "Kill of a running child should succeed")
+		bySignal.Wait()
+		Expect(killed.ExitSignal()).To(Equal(syscall.SIGKILL), "the child was killed, and a goroutine that only called ExitSignal never saw SIGKILL: "+
+			"ExitSignal must tell the signal of an ended child, joined or not")
+	})
+
 	It("is reaped at once, whether or not anyone joins it", processTimeout, spec.Points(2), func() {
 		c := newChild("wait")
 		c.start()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -90,6 +91,32 @@ var _ = Describe("Start", func() {
 		Expect(wins).To(Equal(1), "%d of %d simultaneous Starts succeeded: check and change the state in one step, under one lock", wins, n)
 		expectJoined(p, "the exit task ends by itself")
 		expectReaped(p.Pid(), "Join returned")
+	})
+
+	It("lets another goroutine ask Pid again and again while Start runs", processTimeout, func() {
+		// The asker calls Pid alone, a millisecond apart, and Start begins a
+		// few milliseconds after it: nothing but Pid's own lock orders the
+		// asker's reads after Start's write, so an unlocked read is a race.
+		c := newChild("wait")
+		var startErr error
+		var seen int
+		spec.Together(2, func(i int) {
+			if i == 0 {
+				time.Sleep(5 * time.Millisecond)
+				startErr = c.Start()
+				return
+			}
+			deadline := time.Now().Add(waitLimit)
+			for seen == 0 && time.Now().Before(deadline) {
+				seen = c.Pid()
+				time.Sleep(time.Millisecond)
+			}
+		})
+		Expect(startErr).NotTo(HaveOccurred(), "Start of a new process should succeed while another goroutine asks its Pid")
+		c.started()
+		Expect(seen).To(Equal(c.Pid()), "a goroutine asked Pid until it was not zero: it should get the child's pid, the same as Pid gives after Start")
+		Expect(c.Kill()).To(Succeed(), "Kill of a started child should succeed")
+		expectJoined(c.Process, "the child was killed")
 	})
 
 	It("runs safely while other goroutines watch and stop the process", processTimeout, func() {
