@@ -102,7 +102,7 @@ var _ = Describe("Lock", func() {
 			"exactly one may hold it. Set the lock up on first use exactly once (sync.Once).", n, winners)
 	})
 
-	It("lets one goroutine at a time hold it", func() {
+	It("lets one goroutine at a time hold it", hammerTimeout, func() {
 		var l lock.Lock
 		var inside spec.Gauge
 		var badReleases atomic.Int32
