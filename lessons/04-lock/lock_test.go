@@ -293,7 +293,7 @@ var _ = Describe("Release", func() {
 		var nils, notLocked, other int
 		w := spec.Watch()
 		rounds := spec.Go(func() {
-			hammer(400, func() bool {
+			hammer(1000, func() bool {
 				l.Acquire()
 				var errs [2]error
 				spec.Together(2, func(i int) { errs[i] = l.Release() })

@@ -95,12 +95,31 @@ func (c *Call) AwaitExit() {
 // Together calls f(0), ..., f(n-1) in n goroutines that are released at the
 // same moment, and waits for all of them. If any of them panicked, Together
 // panics with the first one's value once all have finished.
+//
+// Waking from a channel takes each goroutine microseconds, long enough for
+// the first to finish a short call before the last has begun, and a wrong
+// answer with a gap of a few instructions (look, then take) would pass. So
+// each goroutine, once woken, also spins until all n are awake; where there
+// are enough cores they then call f within a few nanoseconds of each other.
+// The spinning yields the processor now and then, so n may exceed
+// GOMAXPROCS.
 func Together(n int, f func(i int)) {
 	begin := make(chan struct{})
+	var awake atomic.Int32
+	yieldEvery := 4096 // about 50µs of spinning: time for an idle core to take a goroutine
+	if runtime.GOMAXPROCS(0) == 1 {
+		yieldEvery = 1 // no other core to meet: spinning only delays the rest
+	}
 	calls := make([]*Call, n)
 	for i := range n {
 		calls[i] = Go(func() {
 			<-begin
+			awake.Add(1)
+			for spins := 1; awake.Load() < int32(n); spins++ {
+				if spins%yieldEvery == 0 {
+					runtime.Gosched()
+				}
+			}
 			f(i)
 		})
 	}
