@@ -93,8 +93,11 @@ func (c *Call) AwaitExit() {
 }
 
 // Together calls f(0), ..., f(n-1) in n goroutines that are released at the
-// same moment, and waits for all of them. If any of them panicked, Together
-// panics with the first one's value once all have finished.
+// same moment, and waits for all of them. It reports whether the calls met:
+// whether, by the clock, some call began while another was still running
+// (inside a synctest bubble, where the clock stands still, they never do).
+// If any of them panicked, Together panics with the first one's value once
+// all have finished.
 //
 // Waking from a channel takes each goroutine microseconds, long enough for
 // the first to finish a short call before the last has begun, and a wrong
@@ -102,10 +105,15 @@ func (c *Call) AwaitExit() {
 // each goroutine, once woken, also spins until all n are awake; where there
 // are enough cores they then call f within a few nanoseconds of each other.
 // The spinning yields the processor now and then, so n may exceed
-// GOMAXPROCS.
-func Together(n int, f func(i int)) {
+// GOMAXPROCS. On a busy machine a goroutine can still lose its core at the
+// wrong moment: a spec that needs the calls to meet counts the rounds in
+// which they did. Together learns that from the clock, not from a shared
+// counter: a counter would order the calls for the race detector, which
+// would then miss a race between two calls that did not meet.
+func Together(n int, f func(i int)) bool {
 	begin := make(chan struct{})
 	var awake atomic.Int32
+	began, ended := make([]time.Time, n), make([]time.Time, n)
 	yieldEvery := 4096 // about 50µs of spinning: time for an idle core to take a goroutine
 	if runtime.GOMAXPROCS(0) == 1 {
 		yieldEvery = 1 // no other core to meet: spinning only delays the rest
@@ -120,6 +128,8 @@ func Together(n int, f func(i int)) {
 					runtime.Gosched()
 				}
 			}
+			began[i] = time.Now()
+			defer func() { ended[i] = time.Now() }()
 			f(i)
 		})
 	}
@@ -130,6 +140,14 @@ func Together(n int, f func(i int)) {
 	for _, c := range calls {
 		c.Check()
 	}
+	for i := range n {
+		for j := range i {
+			if began[i].Before(ended[j]) && began[j].Before(ended[i]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // parked holds the states, as stack traces name them, of a goroutine that

@@ -3,6 +3,7 @@ package spec
 import (
 	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/onsi/gomega/gleak"
@@ -135,5 +136,21 @@ func TestDeadlockMessage(t *testing.T) {
 	}
 	if got := firstWhere([]string{"[chan send] goroutines.Download at goroutines.go:31, called from goroutines.Run at goroutines.go:40 ×2"}); got != "goroutines.go:31" {
 		t.Errorf("firstWhere = %q, want the innermost line", got)
+	}
+}
+
+// Together reports that the calls met when one began while another ran:
+// calls that wait inside f for each other always meet, and one call alone
+// never does.
+func TestTogetherReportsWhetherTheCallsMet(t *testing.T) {
+	for _, n := range []int{2, 5} {
+		var in sync.WaitGroup
+		in.Add(n)
+		if !Together(n, func(int) { in.Done(); in.Wait() }) {
+			t.Errorf("Together(%d, ...): every call waited inside f for all the others, yet it reports they did not meet", n)
+		}
+	}
+	if Together(1, func(int) {}) {
+		t.Error("Together(1, ...): a call alone cannot meet another")
 	}
 }
