@@ -172,9 +172,10 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 			// marked todo (the word is for the eye; its verdict stays
 			// panic). The TODO itself is shown once, under the first spec
 			// that reached it.
-			p.Printf("  %s %s\n", p.Verdict(todoMark), sp.Name)
+			p.Printf("  %s %s\n", p.Verdict(todoMark), msg.Spec(p.Lang, sp.Name))
 			if where, first := todos[todo]; first {
 				delete(todos, todo)
+				todo := msg.Spec(p.Lang, todo)
 				line := "TODO: " + todo
 				if where != "" {
 					line = p.Tf("TODO at %s: %s", fromRoot(l, where), todo)
@@ -183,7 +184,7 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 			}
 			continue
 		}
-		p.Printf("  %s %s\n", p.Verdict(sp.Verdict), sp.Name)
+		p.Printf("  %s %s\n", p.Verdict(sp.Verdict), msg.Spec(p.Lang, sp.Name))
 		if sp.Verdict.Passed() || sp.Verdict == verdict.NotRun && !verbose {
 			continue
 		}

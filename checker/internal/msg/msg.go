@@ -116,23 +116,45 @@ var prefixes = []string{
 // (lessons/internal/spec) and the runner write those messages in English,
 // a line each for their fixed sentences; every line that the catalogue has
 // is translated, and a line that starts with one of prefixes gets that
-// prefix translated. What the lessons' own specs say stays as it is.
+// prefix translated. What the lessons' own specs say is translated through
+// their catalogue (Spec), a message that spans lines as a whole; what no
+// catalogue knows (Gomega's report of the values, a goroutine list) stays
+// as it is.
 func Feedback(lang, text string) string {
 	if lang != Korean {
 		return text
 	}
-	lines := strings.Split(text, "\n")
-	for i, line := range lines {
-		if ko, ok := korean[line]; ok {
-			lines[i] = ko
-			continue
-		}
-		for _, p := range prefixes {
-			if rest, ok := strings.CutPrefix(line, p); ok {
-				lines[i] = korean[p] + T(lang, rest)
-				break
+	var out []string
+	for more := true; more; {
+		var line, rest string
+		line, rest, more = strings.Cut(text, "\n")
+		switch ko, n, ok := matchSpec(text, false, 0); {
+		case line == "":
+			out = append(out, line)
+		case korean[line] != "":
+			out = append(out, korean[line])
+		case ok:
+			out = append(out, ko)
+			rest, more = strings.CutPrefix(text[n:], "\n")
+		default:
+			for _, p := range prefixes {
+				if after, ok := strings.CutPrefix(line, p); ok {
+					line = korean[p] + todo(lang, T(lang, after))
+					break
+				}
 			}
+			out = append(out, line)
 		}
+		text = rest
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(out, "\n")
+}
+
+// todo translates the text of a TODO a stub panicked with ("TODO: Start:
+// run target(arg) in a new goroutine"), the part after "TODO: ".
+func todo(lang, text string) string {
+	if rest, ok := strings.CutPrefix(text, "TODO: "); ok {
+		return "TODO: " + Spec(lang, rest)
+	}
+	return text
 }
