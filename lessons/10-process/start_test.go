@@ -94,9 +94,10 @@ var _ = Describe("Start", func() {
 	})
 
 	It("lets another goroutine ask Pid again and again while Start runs", processTimeout, func() {
-		// The asker calls Pid alone, a millisecond apart, and Start begins a
-		// few milliseconds after it: nothing but Pid's own lock orders the
-		// asker's reads after Start's write, so an unlocked read is a race.
+		// The asker calls Pid and JoinTimeout(0) alone, a millisecond apart,
+		// and Start begins a few milliseconds after it: nothing but the
+		// methods' own lock orders the asker's reads after Start's write, so
+		// an unlocked read is a race.
 		c := newChild("wait")
 		var startErr error
 		var seen int
@@ -109,6 +110,7 @@ var _ = Describe("Start", func() {
 			deadline := time.Now().Add(waitLimit)
 			for seen == 0 && time.Now().Before(deadline) {
 				seen = c.Pid()
+				c.JoinTimeout(0)
 				time.Sleep(time.Millisecond)
 			}
 		})
