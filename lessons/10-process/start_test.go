@@ -2,6 +2,7 @@ package process_test
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"sync"
 	"time"
@@ -93,32 +94,54 @@ var _ = Describe("Start", func() {
 		expectReaped(p.Pid(), "Join returned")
 	})
 
-	It("lets another goroutine ask Pid again and again while Start runs", processTimeout, func() {
-		// The asker calls Pid and JoinTimeout(0) alone, a millisecond apart,
-		// and Start begins a few milliseconds after it: nothing but the
-		// methods' own lock orders the asker's reads after Start's write, so
-		// an unlocked read is a race.
+	It("lets other goroutines ask about it again and again while it starts and ends", processTimeout, func() {
+		// Each asker calls one method alone, a millisecond apart: Pid and
+		// JoinTimeout(0) while Start begins a few milliseconds later,
+		// ExitCode while the child exits. Nothing but the method's own
+		// lock orders an asker's reads after the write they look for, so
+		// an unlocked read is a race. (Two methods in one loop would order
+		// each other's reads through that lock and hide it.)
 		c := newChild("wait")
 		var startErr error
 		var seen int
-		spec.Together(2, func(i int) {
-			if i == 0 {
+		spec.Together(3, func(i int) {
+			deadline := time.Now().Add(waitLimit)
+			switch i {
+			case 0:
 				time.Sleep(5 * time.Millisecond)
 				startErr = c.Start()
-				return
-			}
-			deadline := time.Now().Add(waitLimit)
-			for seen == 0 && time.Now().Before(deadline) {
-				seen = c.Pid()
-				c.JoinTimeout(0)
-				time.Sleep(time.Millisecond)
+			case 1:
+				for seen == 0 && time.Now().Before(deadline) {
+					seen = c.Pid()
+					time.Sleep(time.Millisecond)
+				}
+			case 2:
+				for time.Now().Before(deadline) {
+					if _, err := c.JoinTimeout(0); err == nil {
+						return
+					}
+					time.Sleep(time.Millisecond)
+				}
 			}
 		})
 		Expect(startErr).NotTo(HaveOccurred(), "Start of a new process should succeed while another goroutine asks its Pid")
 		c.started()
 		Expect(seen).To(Equal(c.Pid()), "a goroutine asked Pid until it was not zero: it should get the child's pid, the same as Pid gives after Start")
-		Expect(c.Kill()).To(Succeed(), "Kill of a started child should succeed")
-		expectJoined(c.Process, "the child was killed")
+		code, toldErr := -1, error(nil)
+		spec.Together(2, func(i int) {
+			if i == 0 {
+				time.Sleep(5 * time.Millisecond)
+				_, toldErr = io.WriteString(c.orders, "exit 5\n")
+				return
+			}
+			for deadline := time.Now().Add(waitLimit); code == -1 && time.Now().Before(deadline); {
+				code = c.ExitCode()
+				time.Sleep(time.Millisecond)
+			}
+		})
+		Expect(toldErr).NotTo(HaveOccurred(), "the child ended before it could be told to exit")
+		expectJoined(c.Process, "the child was told to exit 5")
+		Expect(code).To(Equal(5), "a goroutine asked ExitCode until the child had exited with code 5, and got %d", code)
 	})
 
 	It("runs safely while other goroutines watch and stop the process", processTimeout, func() {
