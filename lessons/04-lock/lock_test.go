@@ -294,8 +294,11 @@ var _ = Describe("Release", func() {
 		w := spec.Watch()
 		rounds := spec.Go(func() {
 			// Until the two Releases have met 200 times: on a busy machine
-			// a round can pass with one of them off its core.
-			hammer(5000, func() bool {
+			// a round can pass with one of them off its core. At most 2000
+			// rounds and 3 s, so that a right answer never runs out of the
+			// spec's time however busy the machine.
+			budget := time.Now().Add(3 * time.Second)
+			hammer(2000, func() bool {
 				l.Acquire()
 				var errs [2]error
 				if spec.Together(2, func(i int) { errs[i] = l.Release() }) {
@@ -311,7 +314,7 @@ var _ = Describe("Release", func() {
 						other++
 					}
 				}
-				return nils == notLocked && other == 0 && !l.Locked() && met < 200
+				return nils == notLocked && other == 0 && !l.Locked() && met < 200 && time.Now().Before(budget)
 			})
 		})
 		waiting := w.WaitFor(rounds.Done())

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -88,7 +89,7 @@ var _ = Describe("Stock", func() {
 			"Restock must hold the lock for the whole delivery and add each item with addLocked, not with Add (which takes the lock for each item on its own)", partial)
 	})
 
-	It("Sell checks and takes in one step", busy, func() {
+	It("Sell checks and takes in one step", SpecTimeout(10*time.Second), func() {
 		const buyers = 4
 		mustReturn("Sell", selfDeadlock, func() {
 			var s rlock.Stock
@@ -96,10 +97,12 @@ var _ = Describe("Stock", func() {
 			_ = s.Sell("apple", 1)
 		})
 		bad := ""
-		// Until the buyers have met 150 times, a number of rounds and not
-		// a span of real time: on a busy machine a round can pass with
-		// some buyer off its core, and the spec tries again.
-		for round, met := 0, 0; round < 3000 && met < 150 && bad == ""; round++ {
+		// Until the buyers have met 150 times: on a busy machine a round
+		// can pass with some buyer off its core, and the spec tries again,
+		// for at most 1000 rounds and 3 s, so that a right answer never
+		// runs out of the spec's time however busy the machine.
+		budget := time.Now().Add(3 * time.Second)
+		for round, met := 0, 0; round < 1000 && met < 150 && bad == "" && time.Now().Before(budget); round++ {
 			var s rlock.Stock
 			s.Add("apple", 1)
 			var sold atomic.Int32

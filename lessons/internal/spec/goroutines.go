@@ -105,7 +105,8 @@ func (c *Call) AwaitExit() {
 // each goroutine, once woken, also spins until all n are awake; where there
 // are enough cores they then call f within a few nanoseconds of each other.
 // The spinning yields the processor now and then, so n may exceed
-// GOMAXPROCS. On a busy machine a goroutine can still lose its core at the
+// GOMAXPROCS, and gives up after 64 yields, so that a machine too busy to
+// run them all soon costs a round a few milliseconds, not more. On a busy machine a goroutine can still lose its core at the
 // wrong moment: a spec that needs the calls to meet counts the rounds in
 // which they did. Together learns that from the clock, not from a shared
 // counter: a counter would order the calls for the race detector, which
@@ -123,7 +124,7 @@ func Together(n int, f func(i int)) bool {
 		calls[i] = Go(func() {
 			<-begin
 			awake.Add(1)
-			for spins := 1; awake.Load() < int32(n); spins++ {
+			for spins := 1; awake.Load() < int32(n) && spins < 64*yieldEvery; spins++ {
 				if spins%yieldEvery == 0 {
 					runtime.Gosched()
 				}
