@@ -204,6 +204,19 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[string]string, verbose bool) string {
 	var b strings.Builder
 	text := msg.Feedback(p.Lang, sp.Message)
+	var race []string
+	if sp.Verdict == verdict.Race {
+		var waitGroup bool
+		race, waitGroup = explain.Race(p.Lang, sp.Output, l.Dir, l.Stubs)
+		switch {
+		case waitGroup && strings.HasPrefix(sp.Message, "DATA RACE: "):
+			// Nothing but the race failed: the advice to guard shared
+			// data would send the learner the wrong way.
+			text = p.T(explain.WaitGroupRace)
+		case waitGroup:
+			race = append(race, p.T(explain.WaitGroupAdvice))
+		}
+	}
 	if !verbose {
 		text = trimLines(p, text, 12+timelineLines(p, text))
 	}
@@ -211,7 +224,7 @@ func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[st
 	b.WriteString("\n")
 	switch sp.Verdict {
 	case verdict.Race:
-		for _, line := range explain.Race(p.Lang, sp.Output, l.Dir, l.Stubs) {
+		for _, line := range race {
 			b.WriteString(line + "\n")
 		}
 	case verdict.Timeout, verdict.Leak:

@@ -27,18 +27,19 @@ var (
 // lessons/ or solutions/) is named as file:line. An access with no line of
 // the learner's code on top of its stack says where it happened instead: in
 // Go's library or runtime, called from which line of the learner's or the
-// spec's code, or in the test framework.
-func Race(lang, out, dir string, files []string) []string {
-	var lines []string
+// spec's code, or in the test framework. waitGroup reports whether both
+// accesses were a sync.WaitGroup's own marks: an Add that ran at the same
+// time as a Wait, which WaitGroupAdvice explains.
+func Race(lang, out, dir string, files []string) (lines []string, waitGroup bool) {
 	for _, block := range strings.Split(out, "WARNING: DATA RACE")[1:] {
 		if end := strings.Index(block, "=================="); end >= 0 {
 			block = block[:end]
 		}
 		rows := strings.Split(block, "\n")
+		var accesses, starts []string
 		annotated := 0
 		for i, row := range rows {
 			row = strings.TrimSpace(row)
-			var head, place string
 			if m := raceAccess.FindStringSubmatch(row); m != nil {
 				if i+1 < len(rows) && raceAnnotation.MatchString(rows[i+1]) {
 					annotated++
@@ -47,24 +48,24 @@ func Race(lang, out, dir string, files []string) []string {
 				if id, ok := strings.CutPrefix(m[2], "goroutine "); ok {
 					who = msg.F(lang, "goroutine %s", id)
 				}
-				head = msg.F(lang, "%s by %s", msg.T(lang, m[1]), who)
-				place = placeAccess(lang, stackFrames(rows[i+1:]), dir, files)
+				head := msg.F(lang, "%s by %s", msg.T(lang, m[1]), who)
+				accesses = append(accesses, msg.F(lang, "%s %s", head, placeAccess(lang, stackFrames(rows[i+1:]), dir, files)))
 			} else if m := raceCreated.FindStringSubmatch(row); m != nil {
-				head = msg.F(lang, "goroutine %s was started", m[1])
-				place = placeStart(lang, stackFrames(rows[i+1:]), dir, files)
-			} else {
-				continue
+				head := msg.F(lang, "goroutine %s was started", m[1])
+				starts = append(starts, msg.F(lang, "%s %s", head, placeStart(lang, stackFrames(rows[i+1:]), dir, files)))
 			}
-			lines = append(lines, msg.F(lang, "%s %s", head, place))
 		}
-		if annotated == 2 {
-			lines = append(lines, msg.T(lang, waitGroupRace))
+		if annotated == len(accesses) && annotated == 2 {
+			// Both stacks start in the race annotation and seldom reach
+			// anyone's code: only where the goroutines started tells.
+			return starts, true
 		}
-		if len(lines) > 0 {
-			break // the first report is the one to fix first
+		if lines = append(accesses, starts...); len(lines) > 0 {
+			// The first report is the one to fix first.
+			return lines, false
 		}
 	}
-	return lines
+	return nil, false
 }
 
 // raceAnnotation is the top frame of an access that no code of anyone's
@@ -74,8 +75,16 @@ func Race(lang, out, dir string, files []string) []string {
 // a Wait is reported.
 var raceAnnotation = regexp.MustCompile(`^\s*runtime\.race(read|write)\(\)$`)
 
-// waitGroupRace explains a race between two of a WaitGroup's own marks.
-const waitGroupRace = "Both accesses are a sync.WaitGroup's own: an Add ran at the same time as a Wait on the same WaitGroup. Call Add before the go statement, in the goroutine that starts the work, never inside the new goroutine: then every Add happens before the Wait that counts on it."
+// WaitGroupAdvice explains a race between two of a WaitGroup's own marks,
+// under a spec's own message that says what went wrong.
+const WaitGroupAdvice = "Both accesses are a sync.WaitGroup's own: an Add ran at the same time as a Wait on the same WaitGroup. Call Add before the go statement, in the goroutine that starts the work, never inside the new goroutine: then every Add happens before the Wait that counts on it."
+
+// WaitGroupRace is the message for a spec that failed only by a race
+// between two of a WaitGroup's own marks. It takes the place of the general
+// advice to guard shared data, which does not apply: the WaitGroup guards
+// itself, and the mistake is where Add is called.
+const WaitGroupRace = "DATA RACE on a sync.WaitGroup: an Add ran at the same time as a Wait on the same WaitGroup, so the Wait could return before it had counted the new goroutine. " +
+	"Call Add before the go statement, in the goroutine that starts the work, never inside the new goroutine (or let wg.Go do both). Below: where each goroutine started."
 
 // stackFrame is one frame of a race report's stack.
 type stackFrame struct {
