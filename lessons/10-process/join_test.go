@@ -150,7 +150,7 @@ var _ = Describe("ExitCode", func() {
 		ps := make([]*process.Process, len(codes))
 		for i, code := range codes {
 			ps[i] = process.New("exit", fmt.Sprint(code))
-			Expect(ps[i].Start()).To(Succeed(), "Start of a new process should succeed")
+			Expect(startWatched(ps[i])).To(Succeed(), "Start of a new process should succeed")
 			DeferCleanup(func() { joinWithin(ps[i], waitLimit) })
 		}
 		for i, p := range ps {

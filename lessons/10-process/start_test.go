@@ -76,7 +76,7 @@ var _ = Describe("Start", func() {
 					}
 				}()
 				<-gate
-				errs[i] = p.Start()
+				errs[i] = startWatched(p)
 			})
 		}
 		close(gate)
@@ -182,7 +182,7 @@ var _ = Describe("Start", func() {
 
 	It("refuses a task that was never registered", func() {
 		p := process.New("no such task")
-		Expect(p.Start()).To(MatchError(process.ErrUnknownTask), "Start of a task name that nobody registered should fail in the parent, with an error wrapping ErrUnknownTask")
+		Expect(startWatched(p)).To(MatchError(process.ErrUnknownTask), "Start of a task name that nobody registered should fail in the parent, with an error wrapping ErrUnknownTask")
 		Expect(p.Pid()).To(BeZero(), "a refused Start must not start a child")
 		Expect(p.IsAlive()).To(BeFalse(), "a process that could not start is not alive")
 	})

@@ -206,5 +206,9 @@ func init() {
 		"registered twice": "=",
 		"nil task":         "=",
 		"%d whoami":        "=",
+
+		// lessons/10-process/startwatch_test.go
+		"Start waited for the child to end (at %s): Start must start the child and return at once, while the child runs. Wait for the child on a goroutine of its own, which Join can wait for": "Start가 자식이 끝나기를 기다렸습니다(%s). Start는 자식을 시작만 하고 바로 돌아와야 하며, 자식은 그동안 계속 실행됩니다. 자식을 기다리는 일은 별도의 고루틴에서 하고, Join은 그 고루틴을 기다리게 하세요",
+		"\ncreated by ": "=",
 	})
 }
