@@ -37,8 +37,10 @@ func unblock(l *lock.Lock, done <-chan struct{}) {
 // (two TryAcquires, two Releases) shows only when the goroutines really do
 // meet, so the specs that use it try many times; a right answer passes every
 // round, so the spec never fails it by bad luck. The bound is a number of
-// rounds, not a span of real time: on a busy machine the spec takes longer
-// but tries just as hard.
+// rounds: on a busy machine the spec takes longer but tries just as hard. A
+// round that needs real goroutines to meet may also end the hammering at a
+// span of real time (see the spec that Releases twice), so that a busy
+// machine never makes a right answer run out of the spec's time.
 func hammer(rounds int, round func() bool) {
 	for range rounds {
 		if !round() {

@@ -106,9 +106,9 @@ func (c *Call) AwaitExit() {
 // are enough cores they then call f within a few nanoseconds of each other.
 // The spinning yields the processor now and then, so n may exceed
 // GOMAXPROCS, and gives up after 64 yields, so that a machine too busy to
-// run them all soon costs a round a few milliseconds, not more. On a busy machine a goroutine can still lose its core at the
-// wrong moment: a spec that needs the calls to meet counts the rounds in
-// which they did. Together learns that from the clock, not from a shared
+// run them all soon costs a round a few milliseconds, not more. On a busy
+// machine a goroutine can still lose its core at the wrong moment: a spec
+// that needs the calls to meet counts the rounds in which they did. Together learns that from the clock, not from a shared
 // counter: a counter would order the calls for the race detector, which
 // would then miss a race between two calls that did not meet.
 func Together(n int, f func(i int)) bool {
