@@ -119,7 +119,7 @@ var _ = Describe("Crawl", func() {
 		Expect(s.inFlight.Max()).To(BeNumerically("<=", 3), s.inFlight.Explain(
 			"%d fetches were in flight at once with Workers: 3: take a place in a semaphore (a buffered channel of size Workers) before each fetch and give it back after", s.inFlight.Max()))
 		Expect(s.inFlight.Max()).To(Equal(3), s.inFlight.Explain(
-			"only %d fetch at a time with Workers: 3: the 12 pages of depth 1 must be fetched by 3 goroutines at once", s.inFlight.Max()))
+			"only %d fetches ran at a time with Workers: 3: the 12 pages of depth 1 must be fetched by 3 goroutines at once", s.inFlight.Max()))
 	})
 
 	It("fetches no page deeper than MaxDepth", spec.Bubble, crawlTimeout, func() {

@@ -41,9 +41,9 @@ func init() {
 		"a fourth Release after three Acquires must return ErrNotHeld: the count is 0":                                            "Acquire 세 번 뒤의 네 번째 Release는 ErrNotHeld를 반환해야 합니다. 카운트가 0입니다",
 		"RLock makes another owner wait until the last release":                                                                   "RLock은 마지막 Release까지 다른 소유자를 기다리게 한다",
 		"owner b got the lock while owner a held it: Acquire by another owner must wait":                                          "소유자 a가 락을 잡고 있는데 소유자 b가 락을 얻었습니다. 다른 소유자의 Acquire는 기다려야 합니다",
-		"a acquired twice, so its first Release must succeed":                                                                     "a는 두 번 잡았으므로 첫 번째 Release는 성공해야 합니다",
+		"owner a acquired it twice, so its first Release must succeed":                                                            "소유자 a가 두 번 잡았으므로 첫 번째 Release는 성공해야 합니다",
 		"owner b got the lock after a released once of its two acquires: the lock is free only when the count is back to 0":       "a가 두 번 잡은 락을 한 번만 풀었는데 소유자 b가 락을 얻었습니다. 락은 카운트가 0으로 돌아와야 풀립니다",
-		"a acquired twice, so its second Release must succeed":                                                                    "a는 두 번 잡았으므로 두 번째 Release도 성공해야 합니다",
+		"owner a acquired it twice, so its second Release must succeed":                                                           "소유자 a가 두 번 잡았으므로 두 번째 Release도 성공해야 합니다",
 		"owner b still waits after a's last Release: wake the waiting owners when the count drops to 0. b waits at %s":            "a의 마지막 Release 뒤에도 소유자 b가 계속 기다립니다. 카운트가 0으로 떨어지면 기다리는 소유자들을 깨우세요. b가 기다리는 곳: %s",
 		"b holds the lock now, so its Release must succeed":                                                                       "이제 b가 락을 잡고 있으므로 b의 Release는 성공해야 합니다",
 		"RLock lets exactly one of several waiting owners in at each last release":                                                "RLock은 마지막 Release 때마다 기다리는 소유자 가운데 정확히 하나만 들여보낸다",
@@ -66,7 +66,7 @@ func init() {
 		"b waited for the lock that a holds with a 1s timeout: AcquireContext must return ctx.Err()":                    "b가 a가 잡은 락을 1초 타임아웃으로 기다렸습니다. AcquireContext는 ctx.Err()를 반환해야 합니다",
 		"AcquireContext must wait until the context ends, not give up before":                                           "AcquireContext는 컨텍스트가 끝나기 전에 포기하지 말고 끝날 때까지 기다려야 합니다",
 		"the holder must get in again with AcquireContext too":                                                          "락을 잡은 소유자는 AcquireContext로도 다시 들어갈 수 있어야 합니다",
-		"a acquired twice, and b's attempt that timed out must not count":                                               "a는 두 번 잡았고, 타임아웃으로 끝난 b의 시도는 세면 안 됩니다",
+		"owner a acquired it twice, and b's attempt that timed out must not count":                                      "소유자 a가 두 번 잡았고, 타임아웃으로 끝난 b의 시도는 세면 안 됩니다",
 		"b's AcquireContext gave up, but b holds the lock now: a wait that was given up must not take the lock later":   "b의 AcquireContext는 포기했는데 지금 b가 락을 잡고 있습니다. 포기한 기다림이 나중에 락을 잡으면 안 됩니다",
 		"the lock is free: b must get it":                                                                               "락이 풀려 있습니다. b가 락을 얻어야 합니다",
 		"b holds the lock":                                                                                              "b가 락을 잡고 있습니다",
@@ -119,6 +119,5 @@ func init() {
 		"05 rlock": "=",
 
 		// lessons/05-rlock/rlock_test.go
-		"a acquired twice": "a가 두 번 잡았으므로 첫 Release는 성공해야 합니다",
 	})
 }
