@@ -1,18 +1,16 @@
 package cli
 
 import (
-	"path/filepath"
-
-	"github.com/threadlings/threadlings/checker/internal/grade"
-	"github.com/threadlings/threadlings/checker/internal/sandbox"
-
 	"context"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/threadlings/threadlings/checker/internal/grade"
 	"github.com/threadlings/threadlings/checker/internal/render"
+	"github.com/threadlings/threadlings/checker/internal/sandbox"
 	"github.com/threadlings/threadlings/checker/internal/stress"
 )
 
@@ -52,7 +50,18 @@ func stressCmd(ctx context.Context, s *session, args []string) int {
 		}
 	}
 	start := time.Now()
-	reports := stress.Course(ctx, s.runner, lessons, stress.Options{Runs: s.opts.Runs, Procs: procs, Jobs: s.opts.Jobs, Seed: s.opts.Seed})
+	// Each lesson's count goes to standard error as it ends: a run of
+	// many lessons takes long, and the table comes only at the end.
+	done := func(r *stress.Report) {
+		elapsed := time.Since(start).Round(time.Second)
+		switch {
+		case r.Err != nil:
+			fmt.Fprintf(s.env.Stderr, "stress: %s did not build (%s)\n", r.Lesson.Dir, elapsed)
+		default:
+			fmt.Fprintf(s.env.Stderr, "stress: %s: %d runs, %d failed (%s)\n", r.Lesson.Dir, r.Runs, r.FailedRuns(), elapsed)
+		}
+	}
+	reports := stress.Course(ctx, s.runner, lessons, stress.Options{Runs: s.opts.Runs, Procs: procs, Jobs: s.opts.Jobs, Seed: s.opts.Seed, Done: done})
 	rows := [][]string{{"lesson", "runs", "failed runs", "failures"}}
 	ok := true
 	for _, r := range reports {

@@ -48,6 +48,10 @@ type Options struct {
 	Procs []int // GOMAXPROCS values
 	Jobs  int   // binaries running at once
 	Seed  int   // the first run's seed; run i uses Seed+i
+	// Done, if not nil, is called with each lesson's report once all its
+	// runs have ended, while the other lessons still run: a long stress
+	// shows what it has found so far. Calls do not overlap.
+	Done func(*Report)
 }
 
 // Course stresses the solutions of lessons.
@@ -93,6 +97,9 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Op
 				if crashed != nil {
 					add(crashed.Name, crashed.Verdict, crashed.Message)
 				}
+				if j.report.Runs == len(o.Procs)*o.Runs && o.Done != nil {
+					o.Done(j.report)
+				}
 				mu.Unlock()
 			}
 		})
@@ -101,6 +108,11 @@ func Course(ctx context.Context, r *runner.Runner, lessons []course.Lesson, o Op
 		bin, err := r.Build(ctx, rep.Lesson, r.Solution(rep.Lesson), dir)
 		if err != nil {
 			rep.Err = err
+			if o.Done != nil {
+				mu.Lock()
+				o.Done(rep)
+				mu.Unlock()
+			}
 			continue
 		}
 		for _, procs := range o.Procs {
