@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"strings"
 	"sync/atomic"
+	"testing/synctest"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -36,6 +38,33 @@ func patient(inside *spec.Gauge, stopped *atomic.Int32, broken int, took func(in
 			return 0, ctx.Err()
 		}
 	}
+}
+
+// otherContext is a context of the spec's own kind, not one of the context
+// package's: its Done is a channel the spec closes.
+type otherContext struct {
+	context.Context
+	done chan struct{}
+}
+
+func (c otherContext) Done() <-chan struct{} { return c.done }
+
+func (c otherContext) Err() error {
+	select {
+	case <-c.done:
+		return context.Canceled
+	default:
+		return nil
+	}
+}
+
+// contextWatchers counts the goroutines that the context package starts to
+// carry a cancel from a parent of another kind to a derived context. Each
+// ends when the derived context is cancelled.
+func contextWatchers() int {
+	buf := make([]byte, 1<<20)
+	n := runtime.Stack(buf, true)
+	return strings.Count(string(buf[:n]), "created by context.(*cancelCtx).propagateCancel")
 }
 
 var _ = Describe("MapContext", func() {
@@ -71,7 +100,9 @@ var _ = Describe("MapContext", func() {
 
 	It("waits for the calls in flight before it returns", spec.Bubble, func() {
 		var finished atomic.Bool
+		var calls atomic.Int32
 		f := func(ctx context.Context, item int) (int, error) {
+			calls.Add(1)
 			if item == 0 {
 				time.Sleep(time.Second)
 				return 0, errBroken
@@ -81,11 +112,29 @@ var _ = Describe("MapContext", func() {
 			return item, nil
 		}
 		start := time.Now()
-		_, err := pool.MapContext(context.Background(), 2, numbers(2), f)
+		_, err := pool.MapContext(context.Background(), 2, numbers(6), f)
 		Expect(err).To(MatchError(errBroken), "MapContext must return the error of the call that failed")
 		Expect(finished.Load()).To(BeTrue(),
 			"MapContext returned after %v while a call of f was still running: wait for every worker before returning, or its goroutine is left behind", time.Since(start))
+		Expect(calls.Load()).To(BeEquivalentTo(2),
+			"f was called %d times: item 0 failed at 1 s, so no call may start after it, not even by the worker whose call ended well at 3 s (check the context before each item)", calls.Load())
 		Expect(time.Since(start)).To(Equal(3*time.Second), "the slow call took 3 s, so MapContext must return then")
+	})
+
+	It("leaves nothing running after it returns, even on a context of another kind", spec.Bubble, func() {
+		// A parent context that is not one of the context package's own:
+		// a context derived from it has a goroutine that watches both,
+		// which ends only once the derived context is cancelled.
+		parent := otherContext{Context: context.Background(), done: make(chan struct{})}
+		defer close(parent.done)
+		results, err := pool.MapContext(parent, 2, numbers(4), func(ctx context.Context, item int) (int, error) {
+			return item, nil
+		})
+		Expect(err).NotTo(HaveOccurred(), "every call succeeded, so MapContext must return a nil error")
+		Expect(results).To(Equal([]int{0, 1, 2, 3}))
+		synctest.Wait()
+		Expect(contextWatchers()).To(BeZero(),
+			"a context derived from ctx was never cancelled, and the goroutine that watches ctx for it is still running after MapContext returned: cancel the context you derive when MapContext returns, whether or not a call failed (defer cancel)")
 	})
 
 	It("stops when the parent context ends", spec.Bubble, func() {

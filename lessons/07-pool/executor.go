@@ -3,9 +3,9 @@
 // tasks you submit one by one, each Submit handing back a Future that will
 // hold the task's result.
 //
-// Submit never waits for a free worker: the task joins a queue, and the
-// first worker that is free takes it. Shutdown closes the door to new tasks;
-// the workers finish the queue and then end.
+// Submit never waits for a free worker: the task joins the back of a queue,
+// and the first worker that is free takes the task at its front. Shutdown
+// closes the door to new tasks; the workers finish the queue and then end.
 package pool
 
 import (
@@ -42,9 +42,10 @@ func (f *Future[T]) Result() (T, error) {
 }
 
 // An Executor runs submitted tasks on a fixed number of worker goroutines:
-// at most that many tasks run at once, the others wait in a queue. It is
-// Python's ThreadPoolExecutor(max_workers=n). Make one with NewExecutor; the
-// zero value is not usable.
+// at most that many tasks run at once, the others wait in a queue and start
+// in the order they were submitted, first in, first out. It is Python's
+// ThreadPoolExecutor(max_workers=n). Make one with NewExecutor; the zero
+// value is not usable.
 //
 // Go methods cannot have type parameters of their own, so an Executor is
 // made for one result type T; use Executor[any] to mix tasks of many kinds.
@@ -57,7 +58,10 @@ type Executor[T any] struct {
 }
 
 // NewExecutor returns an Executor with n workers, or one per CPU if n is zero
-// or negative (runtime.NumCPU), as Python's max_workers=None.
+// or negative (runtime.NumCPU), as Python's Pool() and
+// ProcessPoolExecutor() have. (Python's ThreadPoolExecutor() without
+// max_workers takes min(32, os.cpu_count() + 4) threads, more than the CPUs,
+// on the guess that its threads mostly wait for I/O.)
 func NewExecutor[T any](n int) *Executor[T] {
 	// TODO: start the workers. Each one loops: wait until the queue has a
 	// task or Shutdown was called; take the oldest task and run it without

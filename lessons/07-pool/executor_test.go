@@ -99,6 +99,35 @@ var _ = Describe("Executor", func() {
 		Expect(time.Since(start)).To(Equal(5*time.Second), inside.Explain("five tasks of 1 s on one worker take 5 s"))
 	})
 
+	It("starts queued tasks in the order they were submitted", spec.Bubble, func() {
+		e := pool.NewExecutor[int](1)
+		defer e.Shutdown(true)
+		var mu sync.Mutex
+		var order []int
+		gate := make(chan struct{})
+		first, err := e.Submit(func() (int, error) { <-gate; return 0, nil })
+		Expect(err).NotTo(HaveOccurred())
+		futures := []*pool.Future[int]{first}
+		for i := 1; i <= 6; i++ {
+			f, err := e.Submit(func() (int, error) {
+				mu.Lock()
+				defer mu.Unlock()
+				order = append(order, i)
+				return i, nil
+			})
+			Expect(err).NotTo(HaveOccurred())
+			futures = append(futures, f)
+		}
+		close(gate)
+		for _, f := range futures {
+			f.Result()
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		Expect(order).To(Equal([]int{1, 2, 3, 4, 5, 6}),
+			"with one worker busy, six tasks were queued and then started in the order %v: the queue is first in, first out, so a worker takes the task that has waited longest, as Python's executor does", order)
+	})
+
 	It("never makes Submit wait, however many tasks are queued", spec.Bubble, func() {
 		e := pool.NewExecutor[int](1)
 		defer e.Shutdown(true)

@@ -146,6 +146,8 @@ var _ = Describe("MapUnordered", func() {
 		}
 		Expect(inside.Now()).To(BeZero(),
 			"the channel was closed while %d call(s) of f were still running: once ctx is done, close the channel only after the calls in flight have returned (wait for the workers)", inside.Now())
+		Expect(inside.Total()).To(BeNumerically("<=", 4),
+			"f was called %d times, but only 4 calls can have started before ctx was cancelled: a worker whose call ends after ctx is done must not start another (check ctx before each item)", inside.Total())
 		Expect(time.Since(cancelledAt)).To(BeNumerically("<=", 2*time.Second),
 			"the channel closed %v after ctx was cancelled: a call in flight takes at most 2 s, and no new call may start", time.Since(cancelledAt))
 	})
