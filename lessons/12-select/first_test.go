@@ -81,6 +81,23 @@ var _ = Describe("First", func() {
 		Expect(drain(cancelled)).To(Equal(times(2, 2)), "the tasks' context must be derived from ctx, so that they see it expire")
 	})
 
+	It("fails when its context is done only once every task has failed", spec.Bubble, func() {
+		elapsed := stopwatch()
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		v, err := selects.First(ctx,
+			slowToStop[int](time.Second, errBoom),
+			slowToStop[int](2*time.Second, errBust),
+		)
+		Expect(elapsed()).To(Equal(4*time.Second),
+			"ctx expired at 2s, and the two tasks took 1s and 2s to stop: they failed at 3s and 4s, but First returned at %v. "+
+				"A done ctx is no reason for First to return by itself: the tasks see it and fail, and First then fails as it does whenever every task fails, "+
+				"once the last one has failed (4s). Keep taking results until one succeeds or every task has failed; do not select on ctx.Done() there", elapsed())
+		Expect(errors.Is(err, errBoom) && errors.Is(err, errBust)).To(BeTrue(),
+			"First returned %q: when ctx is done every task fails, and First's error must wrap every task's error (errors.Join), not just ctx.Err()", err)
+		Expect(v).To(BeZero(), "on failure First must return the zero value")
+	})
+
 	It("with no tasks returns ErrNoTasks", func() {
 		_, err := selects.First[int](context.Background())
 		Expect(err).To(MatchError(selects.ErrNoTasks), "with nothing to run, First must return ErrNoTasks at once")

@@ -3,6 +3,7 @@ package selects_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -63,6 +64,18 @@ func hung[T any](elapsed func() time.Duration, cancelled chan<- time.Duration) f
 		cancelled <- elapsed()
 		var zero T
 		return zero, ctx.Err()
+	}
+}
+
+// slowToStop is a task that never finishes on its own, and that takes d to
+// stop once its context is done, like a request that must tidy up before it
+// gives up: it then fails with err, which wraps ctx.Err().
+func slowToStop[T any](d time.Duration, err error) func(context.Context) (T, error) {
+	return func(ctx context.Context) (T, error) {
+		<-ctx.Done()
+		time.Sleep(d)
+		var zero T
+		return zero, fmt.Errorf("%w: %w", err, ctx.Err())
 	}
 }
 

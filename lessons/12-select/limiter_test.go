@@ -90,6 +90,25 @@ var _ = Describe("Limiter", func() {
 			"Unused allowance must not pile up: at each tick top it up to n, never beyond")
 	})
 
+	It("sets the allowance back to n in each period, even when some was left", spec.Bubble, func() {
+		elapsed := stopwatch()
+		l := selects.NewLimiter(3, time.Second)
+		defer l.Stop()
+
+		var got admissions
+		Expect(l.Wait(context.Background())).To(Succeed(), "a new limiter has its whole allowance: the first Wait must return nil at once")
+		got.add(elapsed())
+		time.Sleep(1500 * time.Millisecond) // into the next period, with 2 of the first one's allowance unused
+		for range 4 {
+			Expect(l.Wait(context.Background())).To(Succeed())
+			got.add(elapsed())
+		}
+		Expect(got.count()).To(Equal(map[string]int{"0s": 1, "1.5s": 3, "2s": 1}),
+			"a limiter of 3 per second admitted 1 caller at 0s, then 4 callers came one after the other at 1.5s: "+
+				"the period that started at 1s has an allowance of 3, so 3 must be admitted at once and the fourth at 2s (the map says how many were admitted at each time). "+
+				"At the start of every period set the allowance back to n, whether or not the last period used it all")
+	})
+
 	It("gives up waiting when ctx is done", spec.Bubble, func() {
 		elapsed := stopwatch()
 		l := selects.NewLimiter(1, time.Hour)

@@ -40,6 +40,17 @@ var _ = Describe("TrySend", func() {
 		Expect(selects.TrySend(unbuffered, 5)).To(BeTrue(), "a receiver was waiting on the unbuffered channel, so TrySend must hand it the value")
 		Expect(<-got).To(Equal(5), "the waiting receiver must get the value TrySend sent")
 	})
+
+	It("panics on a closed channel, like any send", spec.Bubble, func() {
+		roomy := make(chan int, 2)
+		Expect(selects.TrySend(roomy, 1)).To(BeTrue(), "the buffer had room, so TrySend must send")
+		for _, closed := range []chan int{roomy, make(chan int)} { // roomy still has room
+			close(closed)
+			Expect(func() { selects.TrySend(closed, 1) }).To(Panic(),
+				"TrySend on a closed channel (cap %d) returned instead of panicking: the contract says it panics, like any send, and a select's send case does so by itself. "+
+					"Do not recover the panic: a send on a closed channel is the caller's bug, and returning false would hide it", cap(closed))
+		}
+	})
 })
 
 var _ = Describe("TryRecv", func() {

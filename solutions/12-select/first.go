@@ -24,7 +24,8 @@ var ErrNoTasks = errors.New("selects: no tasks")
 // If every task fails, First returns the zero value and an error wrapping
 // every task's error (errors.Join), once the last one has failed. The tasks'
 // context is derived from ctx: when ctx is done, the tasks see it and fail,
-// and so does First.
+// and then so does First, as above: once the last task has failed, with every
+// task's error. A done ctx does not make First return by itself.
 //
 // First may return before the losers have returned. It never leaves a
 // goroutine behind that cannot finish: a loser that returns late must not
