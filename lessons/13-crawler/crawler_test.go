@@ -24,6 +24,11 @@ import (
 // detector on. A crawl that deadlocks fails at once anyway.
 var crawlTimeout = SpecTimeout(10 * time.Second)
 
+// cancelRounds is how many times a spec crawls when a wrong answer shows
+// only by chance, one time in two: a wrong answer passes all of them less
+// than once in a trillion runs.
+const cancelRounds = 40
+
 // crawl crawls s's server from "/" and returns the result with every URL
 // turned back into a path, the error, and how long the crawl took.
 func crawl(ctx context.Context, srv *spec.Server, client *http.Client, opts crawler.Options) (pages map[string]int, errs map[string]error, err error, took time.Duration) {
@@ -244,6 +249,40 @@ var _ = Describe("Crawl", func() {
 		Expect(got).To(Equal(map[string]int{"/": 0}), "only the start page was fetched before the context ended")
 		expectAccounted(s, got, errs, context.DeadlineExceeded)
 		Expect(errs).To(HaveLen(3), "the three pages in flight were cut short: they belong in Result.Errors, and the three still waiting for a worker's place in neither map; got %v", sortedKeys(errs))
+	})
+
+	It("starts no page of the next level after the context is cancelled", spec.Bubble, crawlTimeout, func() {
+		// When the context ends, /slow is in flight and /a has found /x and
+		// /y, the next level. A crawl that goes on to that level anyway
+		// reaches a select between a free worker's place and ctx.Done(),
+		// both ready, and Go picks one of them at random: each round catches
+		// it with a chance of one half, so the spec crawls many times.
+		pages := map[string]page{
+			"/":     {links: []string{"/a", "/slow"}},
+			"/a":    {links: []string{"/x", "/y", "/"}, delay: time.Second},
+			"/slow": {delay: 10 * time.Second},
+			"/x":    {delay: time.Second},
+			"/y":    {delay: time.Second},
+		}
+		for range cancelRounds {
+			s := newSite(pages)
+			srv := s.start()
+			ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
+			got, errs, err, _ := crawl(ctx, srv, srv.Client(), crawler.Options{Workers: 2, MaxDepth: 2})
+			cancel()
+			srv.Close()
+			Expect(err).To(MatchError(context.DeadlineExceeded), "a crawl cut short by its context must return ctx.Err()")
+			expectAccounted(s, got, errs, context.DeadlineExceeded)
+			var late []string
+			for _, path := range sortedKeys(errs) {
+				if !failing(s.pages, path) && s.fetched()[path] == 0 {
+					late = append(late, path)
+				}
+			}
+			Expect(late).To(BeEmpty(),
+				"the context ended 4 s into the crawl, while /slow was in flight and /a (done at 1 s) had found /x and /y; Result.Errors holds pages the site was never asked for (%s): Crawl started on them after the context had ended, and their fetch failed at once. Once ctx is done, start no more fetches, and leave the pages that were still waiting for a worker's place out of both maps: check ctx.Err() once a level's fetches are done, and return. (A select on a free worker's place and ctx.Done() alone does not stop the next level: when both are ready, Go picks one at random.)",
+				strings.Join(late, ", "))
+		}
 	})
 
 	It("stops at once when the context ends while it waits for the Limiter", spec.Bubble, crawlTimeout, func() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sync"
+	"testing/synctest"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -92,6 +93,48 @@ var _ = Describe("Limiter", func() {
 			"the caller's context ended 300 ms before its turn: Wait must give up and return ctx.Err()")
 		Expect(time.Since(start)).To(Equal(300*time.Millisecond),
 			"Wait must return as soon as the context ends (after 300 ms), not at its turn: select on ctx.Done() too")
+	})
+
+	It("keeps events one interval apart when a caller gives up", spec.Bubble, func() {
+		l := crawler.NewLimiter(4) // an interval of 250 ms
+		start := time.Now()
+		var (
+			mu     sync.Mutex
+			events []time.Duration // when each Wait that returned nil returned
+		)
+		wait := func(ctx context.Context) error {
+			err := l.Wait(ctx)
+			if err == nil {
+				mu.Lock()
+				events = append(events, time.Since(start))
+				mu.Unlock()
+			}
+			return err
+		}
+		Expect(wait(context.Background())).To(Succeed(), "Wait with a context that never ends must return nil") // A, at once
+		ctxB, cancelB := context.WithCancel(context.Background())
+		defer cancelB()
+		var errB, errC, errD error
+		b := spec.Go(func() { errB = wait(ctxB) })
+		synctest.Wait() // B has its turn, 250 ms
+		c := spec.Go(func() { errC = wait(context.Background()) })
+		synctest.Wait() // C has its turn, 500 ms
+		time.Sleep(100 * time.Millisecond)
+		cancelB()
+		b.Wait()
+		Expect(errB).To(MatchError(context.Canceled),
+			"B's context was cancelled 100 ms into the spec, before its turn: Wait must give up and return ctx.Err()")
+		d := spec.Go(func() { errD = wait(context.Background()) })
+		c.Wait()
+		d.Wait()
+		Expect(errC).NotTo(HaveOccurred(), "Wait with a context that never ends must return nil")
+		Expect(errD).NotTo(HaveOccurred(), "Wait with a context that never ends must return nil")
+		slices.Sort(events)
+		for i := 1; i < len(events); i++ {
+			Expect(events[i]-events[i-1]).To(BeNumerically(">=", 250*time.Millisecond),
+				"A went at 0 ms; then B called Wait (its turn: 250 ms) and C (the turn after: 500 ms); B gave up at 100 ms, and D called Wait after that. A, C and D went at %v: two events less than 250 ms apart. When a Wait gives up, do not hand its turn back by moving the next turn earlier: the turns after it may be taken already, and the next caller would get one of those a second time. The doc lets a Wait that gives up leave its turn used",
+				events)
+		}
 	})
 
 	It("never makes anyone wait without a rate", spec.Bubble, func() {
