@@ -56,8 +56,9 @@ func (q *Queue[T]) Put(v T) error {
 	panic("TODO: Put: add v at the back, waiting while the queue is full")
 }
 
-// TryPut adds v if there is room now, and returns ErrFull if there is not.
-// It never waits. It is Python's put_nowait(v).
+// TryPut adds v if there is room now, and returns ErrFull if there is not
+// (ErrClosed if the queue is closed, full or not). It never waits. It is
+// Python's put_nowait(v).
 func (q *Queue[T]) TryPut(v T) error {
 	// TODO: add v only if that needs no waiting.
 	panic("TODO: TryPut: add v if there is room now, else return ErrFull")

@@ -2,7 +2,9 @@ package queue_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing/synctest"
@@ -212,6 +214,64 @@ var _ = Describe("TryGet", func() {
 	})
 })
 
+var _ = Describe("TryPut and TryGet", func() {
+	It("are safe to call while others put and get", func() {
+		// One goroutine gets with Get what this one adds with TryPut, then
+		// puts with Put what this one takes with TryGet. A quick look at the
+		// queue without the lock, to return ErrFull or ErrEmpty sooner, is a
+		// race here.
+		q := queue.New[int](1)
+		const n = 100
+		gotAll := make(chan struct{})
+		worker := async(func() (struct{}, error) {
+			for i := range n {
+				v, err := q.Get()
+				if err != nil {
+					close(gotAll)
+					return struct{}{}, err
+				}
+				if v != i {
+					close(gotAll)
+					return struct{}{}, fmt.Errorf("Get returned %d, not %d: items must come out in the order they were put", v, i)
+				}
+			}
+			close(gotAll)
+			for i := range n {
+				if err := q.Put(i); err != nil {
+					return struct{}{}, err
+				}
+			}
+			return struct{}{}, nil
+		})
+		for i := 0; i < n; {
+			switch err := q.TryPut(i); {
+			case err == nil:
+				i++
+			case errors.Is(err, queue.ErrFull):
+				runtime.Gosched() // the other goroutine makes room
+			default:
+				Fail(fmt.Sprintf("TryPut on an open queue returned %v: it must return nil or ErrFull", err))
+			}
+		}
+		<-gotAll // the last item added is the other goroutine's, not this one's to take back
+		for i := 0; i < n; {
+			switch v, err := q.TryGet(); {
+			case err == nil:
+				Expect(v).To(Equal(i), "TryGet must return the front item: items must come out in the order they were put")
+				i++
+			case errors.Is(err, queue.ErrEmpty):
+				runtime.Gosched() // the other goroutine puts the next item
+			default:
+				Fail(fmt.Sprintf("TryGet on an open queue returned %v: it must return an item or ErrEmpty", err))
+			}
+		}
+		<-worker.done
+		worker.returned() // raises a panic of Put or Get here
+		Expect(worker.err).NotTo(HaveOccurred(), "Put and Get on an open queue must return nil")
+		Expect(q.Len()).To(Equal(0), "every item put was taken again, so Len must be 0")
+	})
+})
+
 var _ = Describe("PutTimeout", func() {
 	It("gives up with ErrFull after exactly d", spec.Bubble, func() {
 		q := queue.New[int](1)
@@ -310,6 +370,35 @@ var _ = Describe("GetTimeout", func() {
 		Expect(time.Since(start)).To(Equal(putAt), "GetTimeout must return the moment an item is put, not check now and then")
 	})
 
+	It("waits at most d in all, however often it is woken", spec.Bubble, func() {
+		// Each second another goroutine puts an item and takes it back at
+		// once, so GetTimeout is woken but (most often) finds none. It must
+		// still give up d after it was called: a timer made anew after each
+		// wake-up waits longer.
+		for range 8 {
+			q := queue.New[int](0)
+			start := time.Now()
+			g := async(func() (int, error) { return q.GetTimeout(3 * time.Second) })
+			for range 2 {
+				time.Sleep(time.Second)
+				Expect(q.Put(0)).To(Succeed(), "Put on an open queue with room must return nil")
+				if _, err := q.TryGet(); err != nil {
+					break // GetTimeout took the item first: fine, nothing to see this round
+				}
+			}
+			<-g.done
+			g.returned()
+			if g.err == nil {
+				Expect(time.Since(start)).To(BeNumerically("<", 3*time.Second), "GetTimeout(3s) took an item after 3s")
+				continue
+			}
+			Expect(g.err).To(MatchError(queue.ErrEmpty), "GetTimeout that found no item must return ErrEmpty")
+			Expect(time.Since(start)).To(Equal(3*time.Second),
+				"GetTimeout(3s) was woken twice by Puts whose item was taken at once, and gave up after %v, not 3s: "+
+					"the timeout counts from the call (one timer, or a context with a deadline), not from the last wake-up", time.Since(start))
+		}
+	})
+
 	It("with d <= 0 does not wait", spec.Bubble, func() {
 		q := queue.New[int](0)
 		start := time.Now()
@@ -402,21 +491,50 @@ var _ = Describe("Close", func() {
 		Expect(q.PutContext(context.Background(), 2)).To(MatchError(queue.ErrClosed), "PutContext after Close must return ErrClosed")
 		Expect(q.Len()).To(Equal(1), "puts after Close must not add their items")
 		Expect(q.Close).NotTo(Panic(), "closing a closed queue must do nothing (unlike closing a closed channel)")
+
+		// A full queue too: closed comes before full, or Put waits for room
+		// that no Get may ever make.
+		full := queue.New[int](1)
+		Expect(full.Put(1)).To(Succeed())
+		full.Close()
+		start := time.Now()
+		p := putting(full, 2)
+		synctest.Wait()
+		returned := p.returned()
+		if !returned {
+			full.TryGet() // makes room, which may let the stuck Put go
+			synctest.Wait()
+		}
+		Expect(returned).To(BeTrue(), "Put on a closed, full queue waited: the queue is closed, so Put must return ErrClosed at once, full or not (look at closed before looking for room)")
+		Expect(p.err).To(MatchError(queue.ErrClosed), "Put on a closed, full queue must return ErrClosed")
+		Expect(full.TryPut(2)).To(MatchError(queue.ErrClosed), "TryPut on a closed, full queue must return ErrClosed, not ErrFull: no room will ever help")
+		Expect(full.PutTimeout(2, time.Second)).To(MatchError(queue.ErrClosed), "PutTimeout on a closed, full queue must return ErrClosed, not ErrFull")
+		Expect(time.Since(start)).To(BeZero(), "a Put on a closed queue has nothing to wait for: it must return at once, full or not")
 	})
 
 	It("lets Get drain what is left, then returns ErrClosed", spec.Bubble, func() {
 		q := queue.New[int](0)
-		for i := 1; i <= 3; i++ {
+		for i := 1; i <= 6; i++ {
 			Expect(q.Put(i)).To(Succeed())
 		}
 		q.Close()
+		start := time.Now()
 		for i := 1; i <= 3; i++ {
 			v, err := q.Get()
 			Expect(err).NotTo(HaveOccurred(), "the queue was closed with items in it: Get must still hand them out before it reports ErrClosed")
 			Expect(v).To(Equal(i), "items left at Close must still come out first in, first out")
 		}
-		start := time.Now()
-		_, err := q.Get()
+		// Every way of getting drains: ErrClosed only once closed and empty.
+		v, err := q.TryGet()
+		Expect(err).NotTo(HaveOccurred(), "TryGet on a closed queue that still holds items must take the front one: it returns ErrClosed only when the queue is closed and empty")
+		Expect(v).To(Equal(4), "items left at Close must still come out first in, first out")
+		v, err = q.GetTimeout(time.Hour)
+		Expect(err).NotTo(HaveOccurred(), "GetTimeout on a closed queue that still holds items must take the front one: ErrClosed only once it is empty")
+		Expect(v).To(Equal(5), "items left at Close must still come out first in, first out")
+		v, err = q.GetContext(context.Background())
+		Expect(err).NotTo(HaveOccurred(), "GetContext on a closed queue that still holds items must take the front one: ErrClosed only once it is empty")
+		Expect(v).To(Equal(6), "items left at Close must still come out first in, first out")
+		_, err = q.Get()
 		Expect(err).To(MatchError(queue.ErrClosed), "Get on a closed, empty queue must return ErrClosed")
 		_, err = q.TryGet()
 		Expect(err).To(MatchError(queue.ErrClosed), "TryGet on a closed, empty queue must return ErrClosed, not ErrEmpty: no item will ever come")
@@ -550,6 +668,34 @@ var _ = Describe("Join", func() {
 		// the end. Reading the count without the lock is a race here.
 	})
 
+	It("may be waited on while another goroutine marks the last item done", spec.Bubble, func() {
+		for range 5 {
+			q := queue.New[int](0)
+			Expect(q.Put(1)).To(Succeed())
+			mustGet(q, 1, "the queue must hold the one item that was put")
+			joins := make([]*spec.Call, 3)
+			for i := range joins {
+				joins[i] = spec.Go(q.Join)
+			}
+			// The spec learns that the Joins wait from the list of
+			// goroutines, which orders nothing (synctest.Wait would): to the
+			// race detector, what Join does before it waits and what
+			// TaskDone does next are unordered unless the queue orders them
+			// itself, with its lock.
+			for _, j := range joins {
+				for !j.Waiting() {
+					runtime.Gosched()
+				}
+			}
+			Expect(q.TaskDone()).To(Succeed(), "TaskDone for an item that was put and taken must return nil")
+			synctest.Wait()
+			for _, j := range joins {
+				Expect(j.Returned()).To(BeTrue(), "the last item was marked done, but a goroutine in Join did not return: "+
+					"Join must read what it waits on (the count, the channel) under the lock, or TaskDone may change it in between")
+			}
+		}
+	})
+
 	It("keeps waiting across Close until every item is marked done", spec.Bubble, func() {
 		q := queue.New[int](0)
 		for i := range 2 {
@@ -585,6 +731,27 @@ var _ = Describe("TaskDone", func() {
 		Expect(q.TaskDone()).To(Succeed())
 		synctest.Wait()
 		Expect(j.returned()).To(BeTrue(), "every item was marked done, but Join did not return")
+	})
+
+	It("counts only the Puts that succeed", spec.Bubble, func() {
+		q := queue.New[int](1)
+		Expect(q.Put(1)).To(Succeed())
+		Expect(q.TryPut(2)).To(MatchError(queue.ErrFull), "TryPut on a full queue must return ErrFull")
+		Expect(q.PutTimeout(2, time.Second)).To(MatchError(queue.ErrFull), "PutTimeout on a queue that stayed full must return ErrFull")
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		Expect(q.PutContext(ctx, 2)).To(MatchError(context.DeadlineExceeded), "PutContext on a queue that stayed full past ctx's deadline must return ctx.Err()")
+		mustGet(q, 1, "the queue must hold the one item that was put")
+		q.Close()
+		Expect(q.Put(2)).To(MatchError(queue.ErrClosed), "Put after Close must return ErrClosed")
+
+		Expect(q.TaskDone()).To(Succeed(), "one Put succeeded, so one TaskDone must return nil")
+		Expect(q.TaskDone()).To(MatchError(queue.ErrTooManyTaskDone),
+			"one Put succeeded and four failed (ErrFull, ErrFull, ctx.Err(), ErrClosed), then one TaskDone was called, so a second TaskDone must return ErrTooManyTaskDone: "+
+				"a Put that returns an error adds no item, so it must not add to the count of unfinished items either (count the item when it is added)")
+		j := joining(q)
+		synctest.Wait()
+		Expect(j.returned()).To(BeTrue(), "the one item put was marked done, but Join did not return: a failed Put must not count as an unfinished item")
 	})
 
 	It("is safe to call while others put", func() {

@@ -73,8 +73,9 @@ func (q *Queue[T]) Put(v T) error {
 	return q.PutContext(context.Background(), v)
 }
 
-// TryPut adds v if there is room now, and returns ErrFull if there is not.
-// It never waits. It is Python's put_nowait(v).
+// TryPut adds v if there is room now, and returns ErrFull if there is not
+// (ErrClosed if the queue is closed, full or not). It never waits. It is
+// Python's put_nowait(v).
 func (q *Queue[T]) TryPut(v T) error {
 	return q.PutTimeout(v, 0)
 }

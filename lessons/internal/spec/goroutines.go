@@ -69,10 +69,11 @@ func (c *Call) Check() {
 
 // Waiting reports whether the call's goroutine is parked: waiting for
 // another goroutine (on a channel, a select, a mutex, a condition variable,
-// a WaitGroup) or asleep. It reports false before the goroutine has started
-// and after it has exited.
+// a WaitGroup), in a bubble or not, or asleep. It reports false before the
+// goroutine has started and after it has exited.
 func (c *Call) Waiting() bool {
 	state, alive := goroutineState(c.id.Load())
+	state = strings.TrimSuffix(state, " (durable)")
 	return alive && (parked[state] || state == "sleep")
 }
 
