@@ -269,7 +269,7 @@ var _ = Describe("TryPut and TryGet", func() {
 		worker.returned() // raises a panic of Put or Get here
 		Expect(worker.err).NotTo(HaveOccurred(), "Put and Get on an open queue must return nil")
 		Expect(q.Len()).To(Equal(0), "every item put was taken again, so Len must be 0")
-	})
+	}, SpecTimeout(5*time.Second)) // real goroutines hand 200 items back and forth: time for a busy machine
 })
 
 var _ = Describe("PutTimeout", func() {
