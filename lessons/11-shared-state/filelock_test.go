@@ -158,6 +158,18 @@ var _ = Describe("FileLock", func() {
 		Expect(a.Unlock()).To(MatchError(sharedstate.ErrNotLocked), "one Unlock releases the lock: a second one must return ErrNotLocked")
 	}, SpecTimeout(6*time.Second))
 
+	It("reports a file it cannot open, and holds nothing then", func() {
+		path := filepath.Join(tempDir(), "no-such-dir", "app.lock")
+		l := sharedstate.NewFileLock(path)
+		err := l.Lock()
+		Expect(err).To(HaveOccurred(), "Lock returned nil for a file in a directory that does not exist: it holds no lock, so it must return the error of opening the file, or its caller goes on as if it were alone")
+		Expect(err).NotTo(MatchError(sharedstate.ErrLocked), "Lock returned ErrLocked, but l holds nothing: return the error of opening the file")
+		ok, err := l.TryLock()
+		Expect(err).To(HaveOccurred(), "TryLock returned no error for a file in a directory that does not exist: false with a nil error means someone else holds the lock, so a file that cannot be opened must be reported as an error")
+		Expect(ok).To(BeFalse(), "TryLock reported that it took a lock on a file it could not open")
+		Expect(l.Unlock()).To(MatchError(sharedstate.ErrNotLocked), "a Lock that failed holds nothing: Unlock must return ErrNotLocked")
+	}, SpecTimeout(5*time.Second))
+
 	It("never writes the file, and does not touch it before Lock", func() {
 		dir := tempDir()
 		fresh := filepath.Join(dir, "fresh.lock")

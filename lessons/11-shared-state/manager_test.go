@@ -1,12 +1,15 @@
 package sharedstate_test
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
 	"strings"
+	"testing/iotest"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -20,6 +23,16 @@ import (
 // Each one talks to the manager through a Client over its standard input
 // (the manager's replies) and standard output (its requests), so nothing
 // else may be printed on standard output; complaints go to standard error.
+
+// brokenWriter fails every write, as a connection whose other side is gone.
+type brokenWriter struct{}
+
+var (
+	errReplyLost = errors.New("broken pipe")
+	errConnReset = errors.New("connection reset by peer")
+)
+
+func (brokenWriter) Write(p []byte) (int, error) { return 0, errReplyLost }
 
 func dial() *sharedstate.Client { return sharedstate.NewClient(os.Stdin, os.Stdout) }
 
@@ -265,6 +278,19 @@ var _ = Describe("Client", func() {
 		}
 		Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
 	})
+	It("returns an error when it cannot send a request", busyTimeout, func() {
+		w := spec.Watch()
+		replies, never := io.Pipe() // the manager never replies
+		defer never.Close()
+		c := sharedstate.NewClient(replies, brokenWriter{})
+		var err error
+		set := spec.Go(func() { err = c.Set("a", 1) })
+		returned := w.Settle(set)
+		never.Close()
+		set.Wait()
+		Expect(returned).To(BeTrue(), "the request could not be written, yet Set waited for a reply that can never come: when sending a request fails, return that error at once")
+		Expect(err).To(HaveOccurred(), "the request could not be written, so Set must return an error")
+	})
 })
 
 var _ = Describe("Manager in one process", func() {
@@ -320,6 +346,32 @@ var _ = Describe("Manager in one process", func() {
 		Expect(appendErr).NotTo(HaveOccurred(), "Append must succeed while List is called")
 		Expect(m.List()).To(HaveLen(items), "every item appended while List was called must be in the list")
 		Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
+	})
+
+	It("tells an empty dict from a closed Manager", busyTimeout, func() {
+		m := sharedstate.NewManager()
+		d := m.Dict()
+		Expect(d).NotTo(BeNil(), "Dict of a new Manager returned nil, but nil means the Manager is closed: an open Manager's empty dict is an empty map, not nil")
+		Expect(d).To(BeEmpty(), "a new Manager's dict must be empty")
+		Expect(m.Close()).To(Succeed(), "the first Close must succeed")
+		Expect(m.Dict()).To(BeNil(), "Dict must return nil once the Manager is closed")
+	})
+
+	It("returns the error that stops Serve", busyTimeout, func() {
+		m := sharedstate.NewManager()
+		defer m.Close()
+		// One request as the Client writes it: its reply never comes, so
+		// Set fails, but the request is in the buffer.
+		var request bytes.Buffer
+		sharedstate.NewClient(strings.NewReader(""), &request).Set("a", 1)
+		Expect(request.Len()).NotTo(BeZero(), "Client.Set wrote no request")
+
+		err := m.Serve(bytes.NewReader(request.Bytes()), brokenWriter{})
+		Expect(err).To(MatchError(errReplyLost), "the reply could not be written (%q), so the client will never get it: Serve must stop and return the error of the write, not carry on and return nil when r ends", errReplyLost)
+
+		err = m.Serve(io.MultiReader(bytes.NewReader(request.Bytes()), iotest.ErrReader(errConnReset)), io.Discard)
+		Expect(err).To(MatchError(errConnReset), "reading r failed with %q, not io.EOF: the client did not hang up, the connection broke, so Serve must return the error of the read (nil only when r ends)", errConnReset)
+		Expect(m.Dict()).To(Equal(map[string]int{"a": 1}), "Serve must carry out the request it read before the error")
 	})
 
 	It("hands out copies of its list and leaves r and w open", busyTimeout, func() {

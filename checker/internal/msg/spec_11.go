@@ -9,6 +9,12 @@ func init() {
 		"Unlock: flock with LOCK_UN and close the file, or return ErrNotLocked": "Unlock: LOCK_UN으로 flock하고 파일을 닫으세요. 잡은 락이 없으면 ErrNotLocked를 반환하세요",
 
 		// lessons/11-shared-state/filelock_test.go
+		"FileLock reports a file it cannot open, and holds nothing then": "FileLock은 열 수 없는 파일을 오류로 알리고, 그때는 아무 락도 잡지 않는다",
+		"Lock returned nil for a file in a directory that does not exist: it holds no lock, so it must return the error of opening the file, or its caller goes on as if it were alone":                   "없는 디렉터리 안의 파일인데 Lock이 nil을 반환했습니다. 잡은 락이 없으니 파일을 열 때 난 오류를 반환해야 합니다. 그러지 않으면 호출한 쪽은 혼자인 줄 알고 계속 진행합니다",
+		"Lock returned ErrLocked, but l holds nothing: return the error of opening the file":                                                                                                              "l은 아무 락도 잡고 있지 않은데 Lock이 ErrLocked를 반환했습니다. 파일을 열 때 난 오류를 반환하세요",
+		"TryLock returned no error for a file in a directory that does not exist: false with a nil error means someone else holds the lock, so a file that cannot be opened must be reported as an error": "없는 디렉터리 안의 파일인데 TryLock이 오류를 반환하지 않았습니다. false와 nil 오류는 다른 누군가가 락을 잡고 있다는 뜻이므로, 열 수 없는 파일은 오류로 알려야 합니다",
+		"TryLock reported that it took a lock on a file it could not open":                                                                                                                                "TryLock이 열지도 못한 파일의 락을 잡았다고 보고했습니다",
+		"a Lock that failed holds nothing: Unlock must return ErrNotLocked":                                                                                                                               "실패한 Lock은 아무것도 잡고 있지 않습니다. Unlock은 ErrNotLocked를 반환해야 합니다",
 		"%s: Lock failed: %v":                                                         "%s: Lock 실패: %v",
 		"%s: the parent went away":                                                    "%s: 부모 프로세스가 사라졌습니다",
 		"%s: Unlock failed: %v":                                                       "%s: Unlock 실패: %v",
@@ -68,6 +74,19 @@ func init() {
 		"Client.Append: send an append request and wait for the reply":              "Client.Append: append 요청을 보내고 응답을 기다리세요",
 
 		// lessons/11-shared-state/manager_test.go
+		"Manager in one process tells an empty dict from a closed Manager":                                                               "한 프로세스 안의 Manager는 빈 dict와 닫힌 Manager를 구별한다",
+		"Dict of a new Manager returned nil, but nil means the Manager is closed: an open Manager's empty dict is an empty map, not nil": "새 Manager의 Dict가 nil을 반환했습니다. 하지만 nil은 Manager가 닫혔다는 뜻입니다. 열려 있는 Manager의 빈 dict는 nil이 아니라 빈 맵입니다",
+		"a new Manager's dict must be empty":                    "새 Manager의 dict는 비어 있어야 합니다",
+		"broken pipe":                                           "=",
+		"connection reset by peer":                              "=",
+		"Client returns an error when it cannot send a request": "Client는 요청을 보낼 수 없으면 오류를 반환한다",
+		"the request could not be written, yet Set waited for a reply that can never come: when sending a request fails, return that error at once": "요청을 쓰지 못했는데도 Set이 결코 오지 않을 응답을 기다렸습니다. 요청을 보내다 실패하면 그 오류를 곧바로 반환하세요",
+		"the request could not be written, so Set must return an error":                                                                             "요청을 쓰지 못했으니 Set은 오류를 반환해야 합니다",
+		"Manager in one process returns the error that stops Serve":                                                                                 "한 프로세스 안의 Manager는 Serve를 멈추게 한 오류를 반환한다",
+		"Client.Set wrote no request": "Client.Set이 요청을 하나도 쓰지 않았습니다",
+		"the reply could not be written (%q), so the client will never get it: Serve must stop and return the error of the write, not carry on and return nil when r ends": "응답을 쓰지 못했으니(%q) 클라이언트는 그 응답을 영영 받지 못합니다. Serve는 계속 진행하다가 r이 끝날 때 nil을 반환할 것이 아니라, 멈추고 쓰기 오류를 반환해야 합니다",
+		"reading r failed with %q, not io.EOF: the client did not hang up, the connection broke, so Serve must return the error of the read (nil only when r ends)":        "r을 읽다가 io.EOF가 아닌 %q 오류가 났습니다. 클라이언트가 연결을 끊은 것이 아니라 연결이 깨진 것이므로 Serve는 읽기 오류를 반환해야 합니다(nil은 r이 끝났을 때만 반환합니다)",
+		"Serve must carry out the request it read before the error": "Serve는 오류 전에 읽은 요청을 처리해야 합니다",
 		"bad count %q":                   "잘못된 횟수: %q",
 		"Add(\"counter\", 1) failed: %v": "Add(\"counter\", 1) 호출 실패: %v",
 		"Append failed: %v":              "Append 호출 실패: %v",
