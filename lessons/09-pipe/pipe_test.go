@@ -216,6 +216,37 @@ var _ = Describe("Pipe", func() {
 		Expect(b.Close()).To(Succeed(), "Close returned an error")
 	})
 
+	It("Send and Recv fail after Close every time, even with room or messages to spare", spec.Bubble, func() {
+		// A select with several ready cases picks one of them at random, so
+		// one try proves little: each end gets many, on several pipes.
+		const pipes = 8
+		for range pipes {
+			a, b := pipe.Pipe()
+			for i := range pipe.Capacity {
+				Expect(b.Send(fmt.Appendf(nil, "%d", i))).To(Succeed())
+			}
+			Expect(a.Close()).To(Succeed(), "Close returned an error")
+			for range pipe.Capacity {
+				_, err := await(async(a.Recv), "Recv on a closed end was still waiting a minute later: it must return ErrClosed at once")
+				Expect(err).To(MatchError(pipe.ErrClosed), "Recv on a closed end with messages waiting returned a message: "+
+					"a select on \"a message came\" and \"this end closed\" picks either at random when both are ready, so look at this end's close first, before the select")
+				_, err = await(sendAsync(a.Send, "x"), "Send on a closed end was still waiting a minute later: it must return ErrClosed at once")
+				Expect(err).To(MatchError(pipe.ErrClosed), "Send on a closed end with room in the pipe returned nil: "+
+					"a select on \"the message went in\" and \"an end closed\" picks either at random when both are ready, so look at both ends' close first, before the select")
+			}
+			Expect(b.Close()).To(Succeed(), "Close returned an error")
+
+			c, d := pipe.Pipe()
+			Expect(c.Close()).To(Succeed(), "Close returned an error")
+			for range pipe.Capacity {
+				_, err := await(sendAsync(d.Send, "x"), "Send to a closed end was still waiting a minute later: it must return ErrClosed at once")
+				Expect(err).To(MatchError(pipe.ErrClosed), "Send to an end that has been closed returned nil while there was room in the pipe: "+
+					"a select on \"the message went in\" and \"an end closed\" picks either at random when both are ready, so look at both ends' close first, before the select")
+			}
+			Expect(d.Close()).To(Succeed(), "Close returned an error")
+		}
+	})
+
 	It("Close wakes a Send waiting on a full pipe", spec.Bubble, func() {
 		a, b := pipe.Pipe()
 		for i := range pipe.Capacity {

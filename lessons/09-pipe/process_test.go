@@ -3,8 +3,10 @@ package pipe_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"strconv"
@@ -179,6 +181,7 @@ var _ = Describe("StartChild", func() {
 		before := pipeEnds()
 		conn, err := pipe.StartChild(cmd)
 		Expect(err).To(HaveOccurred(), "the program does not exist, so StartChild must return the error of cmd.Start")
+		Expect(errors.Is(err, fs.ErrNotExist)).To(BeTrue(), "StartChild returned %q, which does not say why the child did not start (the program does not exist): return the error of cmd.Start itself", err)
 		Expect(conn).To(BeNil(), "StartChild failed, so it must not return a Stream")
 		Expect(newPipeEnds(before)).To(BeEmpty(),
 			"cmd.Start failed, and StartChild left %d pipe end(s) open: close all four ends when the child does not start, or every failed start leaks them", len(newPipeEnds(before)))

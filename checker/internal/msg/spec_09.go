@@ -15,8 +15,14 @@ func init() {
 		"OneWay: make a Receiver and a Sender joined by a pipe":    "OneWay: 파이프로 이어진 Receiver와 Sender를 만드세요",
 
 		// lessons/09-pipe/pipe_test.go
-		"%s: Recv was still waiting a minute later, though a message had been sent": "%s: 메시지를 보냈는데도 1분이 지나도록 Recv가 기다리고 있었습니다",
-		"%s: Recv returned an error although a message was waiting":                 "%s: 받을 메시지가 있는데도 Recv가 에러를 돌려주었습니다",
+		"Pipe Send and Recv fail after Close every time, even with room or messages to spare": "Pipe의 Send와 Recv는 자리나 남은 메시지가 있어도 Close 뒤에는 매번 실패한다",
+		"Recv on a closed end with messages waiting returned a message: a select on \"a message came\" and \"this end closed\" picks either at random when both are ready, so look at this end's close first, before the select":                        "메시지가 남아 있는 닫힌 끝에서 Recv가 메시지를 반환했습니다. \"메시지가 왔다\"와 \"이 끝이 닫혔다\"를 함께 기다리는 select는 둘 다 준비되면 아무거나 무작위로 고르므로, select 전에 이 끝이 닫혔는지 먼저 확인하세요",
+		"Send on a closed end was still waiting a minute later: it must return ErrClosed at once":                                                                                                                                                       "닫힌 끝에서 Send가 1분이 지나도록 기다리고 있었습니다. 곧바로 ErrClosed를 반환해야 합니다",
+		"Send on a closed end with room in the pipe returned nil: a select on \"the message went in\" and \"an end closed\" picks either at random when both are ready, so look at both ends' close first, before the select":                           "파이프에 자리가 있는 닫힌 끝에서 Send가 nil을 반환했습니다. \"메시지가 들어갔다\"와 \"한쪽 끝이 닫혔다\"를 함께 기다리는 select는 둘 다 준비되면 아무거나 무작위로 고르므로, select 전에 두 끝이 닫혔는지 먼저 확인하세요",
+		"Send to a closed end was still waiting a minute later: it must return ErrClosed at once":                                                                                                                                                       "닫힌 끝으로 보내는 Send가 1분이 지나도록 기다리고 있었습니다. 곧바로 ErrClosed를 반환해야 합니다",
+		"Send to an end that has been closed returned nil while there was room in the pipe: a select on \"the message went in\" and \"an end closed\" picks either at random when both are ready, so look at both ends' close first, before the select": "파이프에 자리가 있을 때 닫힌 끝으로 보내는 Send가 nil을 반환했습니다. \"메시지가 들어갔다\"와 \"한쪽 끝이 닫혔다\"를 함께 기다리는 select는 둘 다 준비되면 아무거나 무작위로 고르므로, select 전에 두 끝이 닫혔는지 먼저 확인하세요",
+		"%s: Recv was still waiting a minute later, though a message had been sent":                                                                                                                                                                     "%s: 메시지를 보냈는데도 1분이 지나도록 Recv가 기다리고 있었습니다",
+		"%s: Recv returned an error although a message was waiting":                                                                                                                                                                                     "%s: 받을 메시지가 있는데도 Recv가 에러를 돌려주었습니다",
 		"Pipe carries messages both ways":                                           "Pipe는 메시지를 양방향으로 나른다",
 		"Send on a new pipe failed":                                                 "새 파이프에서 Send가 실패했습니다",
 		"b after a sent ping":                                                       "a가 ping을 보낸 뒤의 b",
@@ -88,6 +94,7 @@ func init() {
 		"Parent: the child's end of the pipes, fd 3 and fd 4":   "Parent: 자식 쪽 파이프 끝인 fd 3과 fd 4 위의 Stream을 돌려주세요",
 
 		// lessons/09-pipe/process_test.go
+		"StartChild returned %q, which does not say why the child did not start (the program does not exist): return the error of cmd.Start itself": "StartChild가 %q 오류를 반환했는데, 이 오류로는 자식 프로세스가 왜 시작하지 못했는지(프로그램이 없음) 알 수 없습니다. cmd.Start의 오류를 그대로 반환하세요",
 		"child: %s: %v\n":                                        "=",
 		"StartChild could not start the child":                   "StartChild가 자식 프로세스를 시작하지 못했습니다",
 		"receiving %s from the child failed; the child said: %s": "자식에게서 %s 받기에 실패했습니다. 자식의 출력: %s",
