@@ -23,6 +23,11 @@ var _ = Describe("Join", func() {
 		Expect(err).To(MatchError(thread.ErrNotStarted), "JoinTimeout on a thread that was never started should return ErrNotStarted")
 		Expect(finished).To(BeFalse(), "a thread that was never started has not finished")
 		Expect(time.Since(start)).To(BeZero(), "JoinTimeout on a thread that was never started should return at once, not wait out the timeout")
+		for _, d := range []time.Duration{0, -time.Second} {
+			finished, err := t.JoinTimeout(d)
+			Expect(err).To(MatchError(thread.ErrNotStarted), fmt.Sprintf("JoinTimeout(%v) on a thread that was never started should return ErrNotStarted too: check that the thread was started before looking at d", d))
+			Expect(finished).To(BeFalse(), "a thread that was never started has not finished")
+		}
 	})
 
 	It("blocks until the target returns", spec.Bubble, spec.Points(2), func() {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"testing/synctest"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -63,6 +64,28 @@ var _ = Describe("A panicking target", func() {
 		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
 		Expect(t.Join()).To(Succeed(), "Join should return normally after the target panicked")
 		Expect(errors.Is(t.Err(), io.ErrUnexpectedEOF)).To(BeTrue(), "the target panicked with io.ErrUnexpectedEOF: errors.Is(t.Err(), io.ErrUnexpectedEOF) should be true (PanicError.Unwrap)")
+	})
+
+	It("is not reported by JoinTimeout", spec.Bubble, func() {
+		captureExceptHook()
+		release := newLatch()
+		defer release.Open()
+		t := thread.New("bad", func() {
+			release.Wait()
+			explode()
+		})
+		Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+		var finished bool
+		var err error
+		waiter := spec.Go(func() { finished, err = t.JoinTimeout(time.Hour) })
+		synctest.Wait()
+		release.Open()
+		waiter.Wait()
+		Expect(err).NotTo(HaveOccurred(), "JoinTimeout(1h), waiting while the target panicked, returned %v: like Join, JoinTimeout reports only whether the thread is Dead; the panic is for Err to report", err)
+		Expect(finished).To(BeTrue(), "the target ended (with a panic) well inside the timeout: JoinTimeout should report that the thread finished")
+		finished, err = t.JoinTimeout(0)
+		Expect(err).NotTo(HaveOccurred(), "JoinTimeout(0) on a thread whose target panicked returned %v: like Join, JoinTimeout reports only whether the thread is Dead; the panic is for Err to report", err)
+		Expect(finished).To(BeTrue(), "JoinTimeout(0) on a thread whose target panicked should report that it finished")
 	})
 
 	It("is handed to ExceptHook before Join returns", spec.Bubble, func() {
@@ -135,6 +158,26 @@ var _ = Describe("ExceptHook", func() {
 		r.Close()
 		Expect(string(report)).To(And(ContainSubstring("reporter"), ContainSubstring("printer on fire")),
 			"with ExceptHook nil, a panicking thread should write a report naming the thread and what it panicked with to os.Stderr; it wrote %q", report)
+	})
+
+	It("when set, replaces the report on standard error", func() {
+		hook := captureExceptHook()
+		savedStderr := os.Stderr
+		r, w, err := os.Pipe()
+		Expect(err).NotTo(HaveOccurred())
+		os.Stderr = w
+		func() {
+			defer func() { os.Stderr = savedStderr }()
+			t := thread.New("quiet", func() { panic("handled elsewhere") })
+			Expect(t.Start()).To(Succeed(), "Start of a new thread should succeed")
+			Expect(t.Join()).To(Succeed(), "Join should return normally after the target panicked")
+		}()
+		w.Close()
+		report, _ := io.ReadAll(r)
+		r.Close()
+		Expect(hook.get()).To(HaveLen(1), "ExceptHook should have been called once for the panicking thread")
+		Expect(string(report)).To(BeEmpty(),
+			"with ExceptHook set, the hook replaces the report: nothing should be written to os.Stderr, but the thread wrote %q. Write the report only when ExceptHook is nil", report)
 	})
 })
 

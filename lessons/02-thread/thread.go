@@ -82,8 +82,9 @@ func (e *PanicError) Unwrap() error {
 // of a Thread panics. It runs on the goroutine of that Thread after the panic
 // was recovered and before the Thread becomes Dead, so it has returned by the
 // time Join does. If ExceptHook is nil, a report naming the Thread and the
-// value it panicked with is written to standard error (os.Stderr). Set it
-// before starting threads, not while any of them may panic.
+// value it panicked with is written to standard error (os.Stderr); a hook
+// that is set replaces that report, and nothing is written. Set it before
+// starting threads, not while any of them may panic.
 var ExceptHook func(t *Thread, err *PanicError)
 
 // A Thread runs one target function on a goroutine of its own, once.
@@ -168,7 +169,8 @@ func (t *Thread) Join() error {
 // first, and reports whether the Thread is Dead: it is Python's
 // join(timeout) followed by not is_alive(). A zero or negative d does not
 // wait: it only looks. JoinTimeout returns false and ErrNotStarted, without
-// waiting, if Start has not been called.
+// waiting, if Start has not been called, whatever d is. Like Join, it does
+// not report a panic of the target: see Err.
 func (t *Thread) JoinTimeout(d time.Duration) (finished bool, err error) {
 	// TODO: wait for the end of the Thread and for a timer at the same time.
 	panic("TODO: wait until the Thread is Dead or d has passed, and report which")
