@@ -34,6 +34,27 @@ var _ = Describe("Account", func() {
 		Expect(b.Balance()).To(Equal(int64(20)), "a refused Withdraw must leave the balance as it was")
 	})
 
+	It("works as the zero value, with no Between, from many goroutines", busy, func() {
+		var a races.Account
+		var took, refused bool
+		Expect(func() {
+			a.Deposit(50)
+			took = a.Withdraw(30)
+			refused = !a.Withdraw(30)
+		}).NotTo(Panic(), "Withdraw panicked on a zero Account, whose Between is nil: the zero value is ready to use, so call Between only if it is not nil")
+		Expect(took).To(BeTrue(), "a balance of 50 covers 30")
+		Expect(refused).To(BeTrue(), "a balance of 20 does not cover 30")
+		Expect(a.Balance()).To(Equal(int64(20)), "50 deposited and 30 withdrawn leaves 20, not %d", a.Balance())
+		spec.Together(4, func(int) {
+			for range 100 {
+				a.Deposit(1)
+				a.Withdraw(1)
+			}
+		})
+		Expect(a.Balance()).To(Equal(int64(20)),
+			"four goroutines at once each deposited 1 and withdrew 1 a hundred times on a zero Account with no Between, and the balance went from 20 to %d: updates were lost", a.Balance())
+	})
+
 	It("never goes below zero when ten withdrawals overlap", busy, func() {
 		g := newGate()
 		a := &races.Account{}

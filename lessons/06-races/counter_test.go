@@ -25,6 +25,19 @@ var _ = Describe("Counter", func() {
 				"The specs hold an Inc in Yield to test it at its most fragile point; an Inc that skips Yield hides its race from them.", g.calls.Load())
 	})
 
+	It("works as the zero value, with no Yield, from many goroutines", busy, func() {
+		var c races.Counter
+		Expect(c.Inc).NotTo(Panic(),
+			"Inc panicked on a zero Counter, whose Yield is nil: the zero value is ready to use, so call Yield only if it is not nil")
+		spec.Together(4, func(int) {
+			for range 100 {
+				c.Inc()
+			}
+		})
+		Expect(c.Value()).To(Equal(int64(401)),
+			"one Inc, then 100 from each of four goroutines at once, on a zero Counter with no Yield, and the count is %d, not 401: updates were lost", c.Value())
+	})
+
 	It("keeps every update when ten Incs overlap", busy, func() {
 		g := newGate()
 		c := &races.Counter{Yield: g.pass}

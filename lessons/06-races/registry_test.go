@@ -53,6 +53,26 @@ var _ = Describe("Registry", func() {
 		expectConsistent(r, names, got)
 	})
 
+	It("works as the zero value, with no Between, from many goroutines", busy, func() {
+		var r races.Registry
+		var ann, bob, annAgain int
+		Expect(func() {
+			ann = r.Register("ann")
+			bob = r.Register("bob")
+			annAgain = r.Register("ann")
+		}).NotTo(Panic(), "Register panicked on a zero Registry, whose Between is nil: the zero value is ready to use, so call Between only if it is not nil")
+		Expect(annAgain).To(Equal(ann), "ann was registered twice and got %d, then %d: a name keeps its number", ann, annAgain)
+		Expect(bob).NotTo(Equal(ann), "ann and bob both got %d: distinct names get distinct numbers", ann)
+		Expect(r.Len()).To(Equal(2), "two names were registered, but Len says %d", r.Len())
+		spec.Together(4, func(i int) {
+			for j := range 25 {
+				r.Register(fmt.Sprintf("w%d-%d", i, j))
+			}
+		})
+		Expect(r.Len()).To(Equal(102),
+			"a zero Registry with no Between was given 2 names, then 100 more from four goroutines at once, but Len says %d", r.Len())
+	})
+
 	It("gives a name registered twice at the same time one number", busy, func() {
 		names := []string{"ann", "bob", "ann", "cy", "ann"}
 		r, got := registerOverlapping(names...)
