@@ -75,5 +75,8 @@ func init() {
 
 		// lessons/06-races/races_suite_test.go
 		"06 races": "=",
+
+		// lessons/06-races/account_test.go
+		"%d goroutines at once each deposited 1 %d times, and the balance is %d, not %d: deposits were lost. Hold the mutex while Deposit changes the balance.": "고루틴 %d개가 동시에 각각 1씩 %d번 입금했는데 잔액이 %d입니다(%d이어야 합니다). 입금이 사라졌습니다. Deposit이 잔액을 바꾸는 동안 뮤텍스를 잡고 있으세요.",
 	})
 }
