@@ -234,15 +234,29 @@ func (w *Watcher) Stuck() []string {
 }
 
 // WaitFor waits until done is closed, and returns nil, or until the watched
-// goroutines are stuck (see Stuck), and returns where they wait.
+// goroutines are stuck (see Stuck), and returns where they wait. They must
+// be seen stuck in the same places stuckLooks times in a row, a millisecond
+// or more apart: a stack read on a machine too busy to run them may catch a
+// goroutine at a moment that one look cannot tell from a wait for ever.
 func (w *Watcher) WaitFor(done <-chan struct{}) []string {
+	var last string
+	same := 0
 	for {
 		select {
 		case <-done:
 			return nil
 		default:
 		}
-		if waiting := w.Stuck(); waiting != nil {
+		waiting := w.Stuck()
+		switch now := strings.Join(waiting, "\n"); {
+		case waiting == nil:
+			same = 0
+		case now == last:
+			same++
+		default:
+			last, same = now, 1
+		}
+		if same >= stuckLooks {
 			select {
 			case <-done: // it finished just as we looked
 				return nil
@@ -253,6 +267,10 @@ func (w *Watcher) WaitFor(done <-chan struct{}) []string {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// stuckLooks is how many looks in a row must find the same goroutines
+// stuck in the same places before WaitFor believes them.
+const stuckLooks = 3
 
 // Settle waits until c has returned, and reports true, or until the watched
 // goroutines are at rest with c still running, and reports false: then c

@@ -44,8 +44,11 @@ import (
 
 // DefaultTimeout is the real time a spec may take unless it sets its own
 // SpecTimeout. Specs about time use fake time in a Bubble, so a correct
-// answer finishes far inside it.
-const DefaultTimeout = time.Second
+// answer finishes far inside it; a spec whose goroutines run in real time
+// needs milliseconds of it on a quiet machine, and the rest is for a machine
+// so busy that a goroutine waits long for a core (one second was once too
+// little, under the race detector with ten times more work than cores).
+const DefaultTimeout = 2 * time.Second
 
 // gracePeriod is how long Ginkgo waits for a timed-out spec to return before
 // it abandons the spec and goes on.
