@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"runtime"
-	"strings"
 	"sync/atomic"
 	"testing/synctest"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega/gleak"
 
 	pool "github.com/threadlings/threadlings/lessons/07-pool"
 	"github.com/threadlings/threadlings/lessons/internal/spec"
@@ -62,9 +62,13 @@ func (c otherContext) Err() error {
 // carry a cancel from a parent of another kind to a derived context. Each
 // ends when the derived context is cancelled.
 func contextWatchers() int {
-	buf := make([]byte, 1<<20)
-	n := runtime.Stack(buf, true)
-	return strings.Count(string(buf[:n]), "created by context.(*cancelCtx).propagateCancel")
+	n := 0
+	for _, g := range gleak.Goroutines() {
+		if g.CreatorFunction == "context.(*cancelCtx).propagateCancel" {
+			n++
+		}
+	}
+	return n
 }
 
 var _ = Describe("MapContext", func() {

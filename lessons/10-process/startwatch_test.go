@@ -4,15 +4,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
+	"github.com/onsi/gomega/gleak"
 
 	"github.com/threadlings/threadlings/lessons/10-process"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
 )
 
 // startWatched calls p.Start and returns what it returns. A Start that
@@ -22,25 +23,23 @@ import (
 // fails the spec at once. The test's children are killed first, which lets
 // that Wait, and Start, return.
 func startWatched(p *process.Process) error {
-	done := make(chan error, 1)
-	go func() {
-		defer GinkgoRecover()
-		done <- p.Start()
-	}()
+	var err error
+	c := spec.Go(func() { err = p.Start() })
 	tick := time.NewTicker(startWatchPoll)
 	defer tick.Stop()
 	for {
 		select {
-		case err := <-done:
+		case <-c.Done():
+			c.Check() // a panic in Start, raised here
 			return err
 		case <-tick.C:
 		}
-		if at, ok := startWaiting(allStacks()); ok {
+		if at, ok := startWaiting(gleak.Goroutines()); ok {
 			killChildren()
 			timer := time.NewTimer(waitLimit)
 			defer timer.Stop()
 			select {
-			case <-done:
+			case <-c.Done():
 			case <-timer.C:
 			}
 			Fail(fmt.Sprintf("Start waited for the child to end (at %s): Start must start the child and return at once, while the child runs. "+
@@ -57,29 +56,17 @@ func (c *child) Start() error { return startWatched(c.Process) }
 // inside a Wait, however often it is looked at.
 const startWatchPoll = 5 * time.Millisecond
 
-// allStacks returns the stacks of every goroutine.
-func allStacks() string {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			return string(buf[:n])
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-}
-
 // lessonPkg prefixes the functions of the learner's package in a stack.
 const lessonPkg = "github.com/threadlings/threadlings/lessons/10-process."
 
-// startWaiting reports whether a goroutine in stacks is inside
+// startWaiting reports whether one of goroutines is inside
 // (*Process).Start and, below it, inside a Wait for a child process; at is
 // the innermost line of the learner's code on that goroutine, as file:line.
 // Only the goroutine's own frames count: a reaper that Start started names
 // Start as its creator, not as a caller.
-func startWaiting(stacks string) (at string, ok bool) {
-	for _, g := range strings.Split(stacks, "\n\n") {
-		frames, _, _ := strings.Cut(g, "\ncreated by ")
+func startWaiting(goroutines []gleak.Goroutine) (at string, ok bool) {
+	for _, g := range goroutines {
+		frames, _, _ := strings.Cut(g.Backtrace, "\ncreated by ")
 		if !strings.Contains(frames, lessonPkg+"(*Process).Start(") ||
 			!strings.Contains(frames, "os/exec.(*Cmd).Wait(") && !strings.Contains(frames, "os.(*Process).Wait(") {
 			continue

@@ -141,7 +141,6 @@ func init() {
 		"07 pool": "=",
 
 		// lessons/07-pool/context_test.go
-		"created by context.(*cancelCtx).propagateCancel": "=",
 		"f was called %d times: item 0 failed at 1 s, so no call may start after it, not even by the worker whose call ended well at 3 s (check the context before each item)":                                                                     "f가 %d번 호출되었습니다. 항목 0이 1초에 실패했으므로 그 뒤로는 어떤 호출도 시작하면 안 됩니다. 3초에 호출을 잘 마친 일꾼도 마찬가지입니다(항목마다 시작하기 전에 컨텍스트를 확인하세요)",
 		"MapContext leaves nothing running after it returns, even on a context of another kind":                                                                                                                                                    "MapContext는 다른 종류의 컨텍스트를 받아도, 돌아온 뒤에 실행 중인 것을 남기지 않는다",
 		"a context derived from ctx was never cancelled, and the goroutine that watches ctx for it is still running after MapContext returned: cancel the context you derive when MapContext returns, whether or not a call failed (defer cancel)": "ctx에서 파생한 컨텍스트가 한 번도 취소되지 않아서, 그 컨텍스트를 위해 ctx를 지켜보는 고루틴이 MapContext가 돌아온 뒤에도 실행 중입니다. 호출이 실패했든 아니든, MapContext가 돌아올 때 파생한 컨텍스트를 취소하세요(defer cancel)",
