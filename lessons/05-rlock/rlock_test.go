@@ -129,6 +129,74 @@ var _ = Describe("RLock", func() {
 		Expect(l.Release(b)).To(Succeed(), "b holds the lock")
 	})
 
+	It("lets owners waiting in AcquireContext in, one at each last release", spec.Points(2), spec.Bubble, func() {
+		var l rlock.RLock
+		a := rlock.NewOwner()
+		l.Acquire(a)
+		l.Acquire(a)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel() // it never ends while they wait: only a Release lets them in
+		type result struct {
+			who int
+			err error
+		}
+		results := make(chan result, 3)
+		owners := []rlock.Owner{rlock.NewOwner(), rlock.NewOwner(), rlock.NewOwner()}
+		quitCtx, quit := context.WithCancel(context.Background())
+		defer quit()
+		for i, o := range owners {
+			waitCtx := ctx
+			if i == 2 {
+				waitCtx = quitCtx // the third one gives up while the others wait
+			}
+			go func() { results <- result{i, l.AcquireContext(waitCtx, o)} }()
+		}
+		synctest.Wait()
+		Expect(results).To(BeEmpty(), "%d of 3 owners got out of AcquireContext while a held the lock: AcquireContext by another owner must wait", len(results))
+
+		reentered := make(chan struct{})
+		go func() { l.Acquire(a); close(reentered) }()
+		synctest.Wait()
+		Expect(reentered).To(BeClosed(), "a holds the lock and other owners wait for it: a must still get in again at once, not queue behind them")
+
+		quit()
+		synctest.Wait()
+		Expect(results).To(HaveLen(1), "the context of one of three waiting owners was canceled: that AcquireContext, and only it, must return at once")
+		Expect(<-results).To(Equal(result{2, context.Canceled}), "the owner whose context was canceled must give up with ctx.Err(), while the others wait on. "+
+			"Watch ctx.Done() itself in the select, not only a deadline")
+
+		for range 3 {
+			Expect(l.Release(a)).To(Succeed(), "a acquired it three times, so its three Releases must succeed")
+		}
+		synctest.Wait()
+		Expect(results).To(HaveLen(1), "two owners waited in AcquireContext, the lock was freed once, and %d of them got in: "+
+			"exactly one must. Wake the waiters when the count drops to 0; a woken waiter must look again. "+
+			"A waiter that gives up must not take away what wakes the others", len(results))
+		first := <-results
+		Expect(first.err).NotTo(HaveOccurred(), "the lock was freed and the context is live: AcquireContext must take the lock")
+		Expect(l.Release(owners[first.who])).To(Succeed(), "the owner that got in holds the lock")
+		synctest.Wait()
+		Expect(results).To(HaveLen(1), "the lock was freed again and the last waiting owner did not get in")
+		second := <-results
+		Expect(second.err).NotTo(HaveOccurred(), "the lock was freed and the context is live: AcquireContext must take the lock")
+		Expect(l.Release(owners[second.who])).To(Succeed(), "the last owner that got in holds the lock")
+		Expect(l.Release(owners[2])).To(MatchError(rlock.ErrNotHeld), "the owner that gave up must not hold the lock")
+	})
+
+	It("leaves nothing waiting behind when AcquireContext gives up", spec.Bubble, func() {
+		var l rlock.RLock
+		a, b := rlock.NewOwner(), rlock.NewOwner()
+		l.Acquire(a)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		Expect(l.AcquireContext(ctx, b)).To(MatchError(context.DeadlineExceeded), "b waited for the lock that a holds with a 1s timeout: AcquireContext must return ctx.Err()")
+		// a keeps the lock to the end: a goroutine that still waits for it on
+		// b's behalf would wait for ever, and the spec fails as a leak.
+		time.Sleep(time.Hour)
+		synctest.Wait()
+		Expect(l.Release(b)).To(MatchError(rlock.ErrNotOwner), "b gave up, and a still holds the lock")
+	})
+
 	It("with a done context takes the lock only when it need not wait", busy, func() {
 		var l rlock.RLock
 		a, b := rlock.NewOwner(), rlock.NewOwner()
