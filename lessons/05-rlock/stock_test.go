@@ -37,6 +37,16 @@ var _ = Describe("Stock", func() {
 		Expect(s.Count("apple")).To(Equal(1), "a refused Sell must take nothing")
 		mustReturn("Sell", selfDeadlock, func() { err = s.Sell("kiwi", 1) })
 		Expect(err).To(MatchError(rlock.ErrOutOfStock), "no kiwis at all: Sell must return ErrOutOfStock")
+
+		var fresh rlock.Stock
+		var panicked any
+		mustReturn("Sell", selfDeadlock, func() {
+			defer func() { panicked = recover() }()
+			_ = fresh.Sell("kiwi", 0)
+		})
+		Expect(panicked).To(BeNil(), "Sell of 0 kiwis on a new Stock panicked (%v): the zero value must be ready to use. "+
+			"Take the items with addLocked(item, -n), the one place that makes the map and changes counts", panicked)
+		Expect(fresh.Count("kiwi")).To(BeZero(), "selling 0 kiwis must leave none on the shelf")
 	})
 
 	It("Restock is one step: no one sees part of a delivery", busy, func() {

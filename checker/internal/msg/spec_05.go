@@ -113,6 +113,8 @@ func init() {
 		"1 apple on the shelf: selling 2 must return ErrOutOfStock":                       "선반에 사과가 1개 있습니다. 2개를 팔려고 하면 ErrOutOfStock을 반환해야 합니다",
 		"a refused Sell must take nothing":                                                "거절된 Sell은 아무것도 가져가면 안 됩니다",
 		"no kiwis at all: Sell must return ErrOutOfStock":                                 "키위가 하나도 없습니다. Sell은 ErrOutOfStock을 반환해야 합니다",
+		"Sell of 0 kiwis on a new Stock panicked (%v): the zero value must be ready to use. Take the items with addLocked(item, -n), the one place that makes the map and changes counts": "새 Stock에서 키위 0개를 Sell하다가 패닉이 났습니다(%v). 제로 값은 바로 쓸 수 있어야 합니다. 맵을 만들고 개수를 바꾸는 유일한 곳인 addLocked(item, -n)로 항목을 가져가세요",
+		"selling 0 kiwis must leave none on the shelf":              "키위 0개를 팔았으니 선반에는 키위가 없어야 합니다",
 		"Stock Restock is one step: no one sees part of a delivery": "Stock Restock은 한 단계라서 아무도 배송분의 일부만 보지 않는다",
 		"%s was on the shelf, then %s was not":                      "%s 항목은 선반에 있었는데 그 뒤에 본 %s 항목은 없었습니다",
 		"a goroutine watching the shelf during Restock saw part of the delivery (%s): Restock must hold the lock for the whole delivery and add each item with addLocked, not with Add (which takes the lock for each item on its own)": "Restock 도중 선반을 지켜보던 고루틴이 배송분의 일부만 보았습니다(%s). Restock은 배송분 전체를 넣는 동안 락을 잡고 있어야 하고, 각 항목은 Add가 아니라 addLocked로 더해야 합니다(Add는 항목마다 따로 락을 잡습니다)",
