@@ -3,6 +3,7 @@ package rlock_test
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -42,6 +43,14 @@ var _ = Describe("Board", func() {
 	})
 
 	It("is safe for many goroutines at once from its zero value", busy, func() {
+		var fresh rlock.Board // readers alone first: View must not change the Board
+		var found atomic.Int32
+		spec.Together(4, func(int) {
+			if _, ok := fresh.Price("tea"); ok {
+				found.Add(1)
+			}
+		})
+		Expect(found.Load()).To(BeZero(), "a new Board has no prices: Price must report ok == false")
 		var b rlock.Board
 		spec.Together(6, func(i int) {
 			item := []string{"tea", "coffee"}[i%2]
