@@ -127,6 +127,12 @@ var _ = Describe("Stock", func() {
 				bad = fmt.Sprintf("%d of %d buyers got the one apple, and %d are left", n, buyers, left)
 			}
 		}
+		// Then many last apples at once (see lastApples), again and again
+		// for up to 2 s: each time, a Sell with a gap has hundreds of chances.
+		budget = time.Now().Add(2 * time.Second)
+		for round := 0; round < 20 && bad == "" && time.Now().Before(budget); round++ {
+			bad = lastApples(buyers)
+		}
 		Expect(bad).To(BeEmpty(), "%s: two Sells both saw the apple before either took it. "+
 			"Check the count and take the items under one hold of the lock (countLocked, then addLocked).", bad)
 	})
@@ -173,3 +179,34 @@ var _ = Describe("Stock", func() {
 			"Add must take the lock, like every method of a Stock", adders, times)
 	})
 })
+
+// lastApples keeps a shelf at its last apple: a seller puts apples on it one
+// at a time while buyers sell as fast as they can, so every apple is a last
+// apple that the buyers fight over, thousands of times in a few
+// milliseconds. It reports what went wrong, or "" if each apple was sold
+// exactly once. A Sell that looks, lets go of the lock and then takes gives
+// the other buyers, spinning on the lock, the gap in which to look too.
+func lastApples(buyers int) string {
+	const apples = 4000
+	var s rlock.Stock
+	var sold atomic.Int32
+	var stocked atomic.Bool
+	spec.Together(buyers+1, func(i int) {
+		if i == buyers {
+			for range apples {
+				s.Add("apple", 1)
+			}
+			stocked.Store(true)
+			return
+		}
+		for !stocked.Load() || s.Count("apple") > 0 {
+			if s.Sell("apple", 1) == nil {
+				sold.Add(1)
+			}
+		}
+	})
+	if n, left := sold.Load(), s.Count("apple"); n != apples || left != 0 {
+		return fmt.Sprintf("%d apples were put on the shelf one at a time while %d buyers sold them: %d sales succeeded, and %d are left", apples, buyers, n, left)
+	}
+	return ""
+}
