@@ -33,6 +33,22 @@ var _ = Describe("Account", func() {
 		Expect(a.Balance()).To(Equal(workers*deposits), "%d goroutines each deposited 1 %d times: deposits were lost. Lock the mutex in Deposit.", workers, deposits)
 	})
 
+	It("zero value is safe for many goroutines at once", func() {
+		for range 20 {
+			var a lock.Account
+			const n = 4
+			spec.Together(n, func(i int) {
+				if i == 0 {
+					a.Update(func(balance int) int { return balance + 1 })
+				} else {
+					a.Deposit(1)
+				}
+			})
+			Expect(a.Balance()).To(Equal(n), "%d goroutines each put 1 into a new Account at the same moment: deposits were lost. "+
+				"The zero value must be ready to use: a sync.Mutex field needs no setup, so do not make one on first use.", n)
+		}
+	})
+
 	It("runs Update's function under the lock", func() {
 		var a lock.Account
 		var inside spec.Gauge

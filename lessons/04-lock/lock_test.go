@@ -382,6 +382,10 @@ var _ = Describe("AcquireTimeout", func() {
 		start := time.Now()
 		Expect(l.AcquireTimeout(3*time.Second)).To(BeFalse(), "AcquireTimeout took a lock that was held all along")
 		Expect(time.Since(start)).To(Equal(3*time.Second), "AcquireTimeout(3s) on a held lock must wait exactly 3s, then give up")
+		synctest.Wait()
+		Expect(l.Release()).To(Succeed())
+		Expect(l.TryAcquire()).To(BeTrue(), "AcquireTimeout gave up, yet the moment the holder released the lock something took it: "+
+			"once AcquireTimeout has returned false, nothing of it may still wait for the lock (a helper goroutine left waiting?)")
 		Expect(l.Release()).To(Succeed())
 		synctest.Wait()
 		Expect(l.Locked()).To(BeFalse(), "AcquireTimeout gave up, so it must not take the lock later either")
@@ -416,6 +420,8 @@ var _ = Describe("AcquireTimeout", func() {
 		var l lock.Lock
 		for range 20 {
 			Expect(l.AcquireTimeout(0)).To(BeTrue(), "AcquireTimeout(0) on a free lock must take it: try the lock before looking at the timer")
+			Expect(l.Release()).To(Succeed())
+			Expect(l.AcquireTimeout(-time.Second)).To(BeTrue(), "AcquireTimeout(-1s) on a free lock must take it: with d <= 0 it is TryAcquire, and a free lock needs no waiting")
 			Expect(l.Release()).To(Succeed())
 		}
 		l.Acquire()
@@ -454,7 +460,11 @@ var _ = Describe("AcquireTimeout", func() {
 			}
 		}
 		Expect(winners).To(Equal(1), "%d goroutines waited with AcquireTimeout(3s) and the lock was released once, but %d of them got it: exactly one may", waiters, winners)
+		synctest.Wait()
 		Expect(l.Release()).To(Succeed(), "one waiter took the lock, so Release must return nil")
+		Expect(l.TryAcquire()).To(BeTrue(), "the waiters that gave up still waited for the lock: the moment the winner released it, something took it. "+
+			"Once AcquireTimeout has returned false, nothing of it may still wait for the lock (a helper goroutine left waiting?)")
+		Expect(l.Release()).To(Succeed())
 		time.Sleep(time.Hour)
 		Expect(l.Locked()).To(BeFalse(), "the waiters that gave up took the lock later: once AcquireTimeout has returned false it must never take the lock")
 	})
@@ -481,6 +491,9 @@ var _ = Describe("AcquireContext", func() {
 		var err error
 		Expect(result).To(Receive(&err), "ctx was cancelled but AcquireContext kept waiting: wait for ctx.Done() too")
 		Expect(err).To(MatchError(context.Canceled), "AcquireContext must return ctx.Err() when ctx is cancelled first")
+		Expect(l.Release()).To(Succeed())
+		Expect(l.TryAcquire()).To(BeTrue(), "AcquireContext gave up, yet the moment the holder released the lock something took it: "+
+			"once AcquireContext has returned ctx.Err(), nothing of it may still wait for the lock (a helper goroutine left waiting?)")
 		Expect(l.Release()).To(Succeed())
 		synctest.Wait()
 		Expect(l.Locked()).To(BeFalse(), "AcquireContext gave up, so it must not take the lock later either")
@@ -524,6 +537,71 @@ var _ = Describe("AcquireContext", func() {
 			} else {
 				Expect(err).To(MatchError(context.Canceled), "AcquireContext gave up: it must return ctx.Err()")
 				Expect(l.Locked()).To(BeFalse(), "AcquireContext returned ctx.Err(), so the caller does not hold the lock: it must be free")
+			}
+		}
+	})
+
+	It("takes a free lock at once, on a new Lock too", spec.Bubble, func() {
+		var l lock.Lock
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		start := time.Now()
+		Expect(l.AcquireContext(ctx)).To(Succeed(), "AcquireContext on a new, free Lock must take it and return nil (is the lock set up on first use in AcquireContext too?)")
+		Expect(time.Since(start)).To(BeZero(), "the lock was free, so AcquireContext must not wait")
+		Expect(l.Locked()).To(BeTrue(), "AcquireContext returned nil, so the lock must be held")
+	})
+
+	It("of several waiters, lets exactly one in per Release", spec.Bubble, func() {
+		var l lock.Lock
+		l.Acquire()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		const waiters = 3
+		var in atomic.Int32
+		done := make(chan struct{})
+		var wg sync.WaitGroup
+		for range waiters {
+			wg.Go(func() {
+				if l.AcquireContext(ctx) == nil {
+					in.Add(1)
+				}
+			})
+		}
+		go func() { wg.Wait(); close(done) }()
+		defer unblock(&l, done)
+
+		synctest.Wait()
+		Expect(in.Load()).To(BeZero(), "%d goroutines waited in AcquireContext for a held lock and %d got in before any Release", waiters, in.Load())
+		for i := 1; i <= waiters; i++ {
+			Expect(l.Release()).To(Succeed(), "Release of a held lock must return nil")
+			synctest.Wait()
+			Expect(in.Load()).To(BeEquivalentTo(i), "%d goroutines waited in AcquireContext and the lock was released %d times, but %d of them got in: "+
+				"each Release lets exactly one waiter take the lock (a woken waiter must look again, and wait again if another got there first)", waiters, i, in.Load())
+			Expect(l.Locked()).To(BeTrue(), "a waiter took the lock, so Locked() must report true")
+		}
+		Expect(l.Release()).To(Succeed())
+	})
+
+	It("cancelled just before a Release either takes the lock or leaves it free", spec.Bubble, func() {
+		var l lock.Lock
+		for range 20 {
+			l.Acquire()
+			ctx, cancel := context.WithCancel(context.Background())
+			result := make(chan error, 1)
+			go func() { result <- l.AcquireContext(ctx) }()
+			synctest.Wait() // it waits for the lock
+			cancel()
+			Expect(l.Release()).To(Succeed(), "Release of a held lock must return nil")
+			synctest.Wait()
+			var err error
+			Expect(result).To(Receive(&err), "ctx was cancelled and the lock released, but AcquireContext did not return")
+			if err == nil {
+				Expect(l.Locked()).To(BeTrue(), "AcquireContext returned nil, so the caller holds the lock")
+				Expect(l.Release()).To(Succeed(), "AcquireContext returned nil, so the caller holds the lock and may release it")
+			} else {
+				Expect(err).To(MatchError(context.Canceled), "AcquireContext gave up: it must return ctx.Err()")
+				Expect(l.Locked()).To(BeFalse(), "ctx was cancelled and the lock released at the same moment: AcquireContext returned ctx.Err(), yet the lock stayed held, by nobody. "+
+					"If the lock was handed to the waiter as it gave up, it must keep it (return nil) or pass it on")
 			}
 		}
 	})

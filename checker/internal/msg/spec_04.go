@@ -128,5 +128,24 @@ func init() {
 
 		// lessons/04-lock/lock_suite_test.go
 		"04 lock": "=",
+
+		// lessons/04-lock/account_test.go
+		"Account zero value is safe for many goroutines at once": "Account의 제로 값은 여러 고루틴이 동시에 써도 안전하다",
+		"%d goroutines each put 1 into a new Account at the same moment: deposits were lost. The zero value must be ready to use: a sync.Mutex field needs no setup, so do not make one on first use.": "고루틴 %d개가 새 Account에 같은 순간 각각 1씩 넣었는데 입금한 돈이 사라졌습니다. 제로 값은 곧바로 쓸 수 있어야 합니다. sync.Mutex 필드는 따로 준비할 필요가 없으니, 처음 쓸 때 만들지 마세요.",
+
+		// lessons/04-lock/lock_test.go
+		"AcquireTimeout gave up, yet the moment the holder released the lock something took it: once AcquireTimeout has returned false, nothing of it may still wait for the lock (a helper goroutine left waiting?)":                    "AcquireTimeout이 포기했는데도, 락을 잡고 있던 쪽이 락을 푸는 순간 무언가가 락을 가져갔습니다. AcquireTimeout이 false를 반환한 뒤에는 그 호출의 어떤 부분도 락을 기다리고 있으면 안 됩니다(도우미 고루틴이 아직 기다리고 있지 않나요?)",
+		"AcquireTimeout(-1s) on a free lock must take it: with d <= 0 it is TryAcquire, and a free lock needs no waiting":                                                                                                                "풀려 있는 락에서 AcquireTimeout(-1s)는 락을 잡아야 합니다. d <= 0이면 TryAcquire와 같고, 풀려 있는 락은 기다릴 필요가 없습니다",
+		"the waiters that gave up still waited for the lock: the moment the winner released it, something took it. Once AcquireTimeout has returned false, nothing of it may still wait for the lock (a helper goroutine left waiting?)": "포기한 고루틴들이 여전히 락을 기다리고 있었습니다. 락을 얻은 고루틴이 락을 푸는 순간 무언가가 락을 가져갔습니다. AcquireTimeout이 false를 반환한 뒤에는 그 호출의 어떤 부분도 락을 기다리고 있으면 안 됩니다(도우미 고루틴이 아직 기다리고 있지 않나요?)",
+		"AcquireContext gave up, yet the moment the holder released the lock something took it: once AcquireContext has returned ctx.Err(), nothing of it may still wait for the lock (a helper goroutine left waiting?)":                "AcquireContext가 포기했는데도, 락을 잡고 있던 쪽이 락을 푸는 순간 무언가가 락을 가져갔습니다. AcquireContext가 ctx.Err()를 반환한 뒤에는 그 호출의 어떤 부분도 락을 기다리고 있으면 안 됩니다(도우미 고루틴이 아직 기다리고 있지 않나요?)",
+		"AcquireContext takes a free lock at once, on a new Lock too":                                                             "AcquireContext는 풀려 있는 락을 곧바로 잡는다. 새 Lock에서도 마찬가지다",
+		"AcquireContext on a new, free Lock must take it and return nil (is the lock set up on first use in AcquireContext too?)": "풀려 있는 새 Lock에서 AcquireContext는 락을 잡고 nil을 반환해야 합니다(AcquireContext에서도 처음 쓸 때 락을 준비하나요?)",
+		"the lock was free, so AcquireContext must not wait":                                                                      "락이 풀려 있었으므로 AcquireContext는 기다리면 안 됩니다",
+		"AcquireContext of several waiters, lets exactly one in per Release":                                                      "AcquireContext: 여러 고루틴이 기다리면 Release 한 번에 정확히 하나만 들어간다",
+		"%d goroutines waited in AcquireContext for a held lock and %d got in before any Release":                                 "고루틴 %d개가 잡혀 있는 락을 AcquireContext에서 기다렸는데, Release가 한 번도 없었는데도 %d개가 들어갔습니다",
+		"%d goroutines waited in AcquireContext and the lock was released %d times, but %d of them got in: each Release lets exactly one waiter take the lock (a woken waiter must look again, and wait again if another got there first)": "고루틴 %d개가 AcquireContext에서 기다렸고 락은 %d번 풀렸는데 그중 %d개가 들어갔습니다. Release 한 번에 기다리던 고루틴 하나만 락을 잡을 수 있습니다(깨어난 고루틴은 락을 다시 확인하고, 다른 고루틴이 먼저 잡았으면 다시 기다려야 합니다)",
+		"AcquireContext cancelled just before a Release either takes the lock or leaves it free": "AcquireContext는 Release 직전에 취소되면 락을 잡거나, 풀린 채로 둔다",
+		"ctx was cancelled and the lock released, but AcquireContext did not return":             "ctx가 취소되고 락도 풀렸는데 AcquireContext가 반환하지 않았습니다",
+		"ctx was cancelled and the lock released at the same moment: AcquireContext returned ctx.Err(), yet the lock stayed held, by nobody. If the lock was handed to the waiter as it gave up, it must keep it (return nil) or pass it on": "ctx 취소와 락 해제가 같은 순간에 일어났습니다. AcquireContext는 ctx.Err()를 반환했는데 락은 아무도 잡지 않은 채로 잡힌 상태로 남았습니다. 포기하는 순간 락을 넘겨받았다면 그 락을 가지거나(nil 반환) 다음 쪽에 넘겨야 합니다",
 	})
 }
