@@ -84,16 +84,17 @@ var _ = Describe("Group", func() {
 	})
 
 	It("runs every target at the same time, however many", spec.Bubble, func() {
-		const n = 37
-		var g goroutines.Group
-		m := newMeeting(n)
-		for i := range n {
-			g.Start(func(int) { m.arrive() }, i)
+		for _, n := range []int{37, many} {
+			var g goroutines.Group
+			m := newMeeting(n)
+			for i := range n {
+				g.Start(func(int) { m.arrive() }, i)
+			}
+			g.Join()
+			Expect(m.inside.Total()).To(Equal(n), "each of the %d targets must be called once", n)
+			Expect(m.inside.Max()).To(Equal(n), m.inside.Explain(
+				"only %d of %d targets ran at once, want all of them: Start must give every target a new goroutine of its own, not a place in a queue or a pool of workers", m.inside.Max(), n))
 		}
-		g.Join()
-		Expect(m.inside.Total()).To(Equal(n), "each of the %d targets must be called once", n)
-		Expect(m.inside.Max()).To(Equal(n), m.inside.Explain(
-			"only %d of %d targets ran at once, want all of them: Start must give every target a new goroutine of its own, not a place in a queue or a pool of workers", m.inside.Max(), n))
 	})
 
 	It("lets several goroutines Join at once", spec.Bubble, func() {
@@ -173,7 +174,7 @@ var _ = Describe("Pids", func() {
 	})
 
 	It("runs n goroutines at the same time", spec.Bubble, func() {
-		for _, n := range []int{8, 41} {
+		for _, n := range []int{8, 41, many} {
 			m := newMeeting(n)
 			goroutines.Pids(n, m.arrive)
 			Expect(m.inside.Total()).To(Equal(n), "each of the %d goroutines must call ready exactly once", n)

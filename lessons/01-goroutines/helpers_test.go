@@ -11,6 +11,12 @@ import (
 // giving up: far longer than any correct answer needs.
 const patience = time.Minute
 
+// many is how many goroutines the specs of "all at the same time" start at
+// most: more than any cap a learner might think is plenty (64, 256, a few
+// per CPU on a big machine), few enough to stay cheap under the race
+// detector.
+const many = 300
+
 // A meeting lets n goroutines meet: arrive returns once all n have arrived,
 // or after patience if they never do (the work ran one call at a time).
 // Inside is a gauge of the goroutines waiting, so Max tells how many were

@@ -69,6 +69,19 @@ var _ = Describe("Market", func() {
 		}
 	})
 
+	It("keeps every line of a long session", spec.Bubble, func() {
+		defer settle()
+		const long = 150 // 600 lines from each worker
+		start := time.Now()
+		log := goroutines.Market(long)
+		elapsed := time.Since(start)
+		Expect(log).To(HaveLen(2+2*4*long),
+			"a session of %d rounds logs %d lines from each worker, and the opening and closing lines; got %d lines: the log must grow with the session, whatever its length, so do not give it (or a channel it goes through) a fixed size", long, 4*long, len(log))
+		Expect(log[len(log)-1]).To(Equal(goroutines.CloseLine), "the last line must be %q, written after both workers are done", goroutines.CloseLine)
+		Expect(elapsed).To(Equal(time.Duration(4*long)*goroutines.StepTime),
+			"a session of %d rounds takes one worker's time, %v; it took %v", long, time.Duration(4*long)*goroutines.StepTime, elapsed)
+	})
+
 	It("opens and closes at once with no rounds", spec.Bubble, func() {
 		start := time.Now()
 		log := goroutines.Market(0)

@@ -26,7 +26,8 @@ func someOrders() []goroutines.Order {
 
 var _ = Describe("PlaceAll", func() {
 	It("gives each call its own order", spec.Bubble, func() {
-		orders := someOrders()
+		// The same order twice is still two orders: two calls, two copies.
+		orders := append(someOrders(), someOrders()[3])
 		m := newMeeting(len(orders))
 		var mu sync.Mutex
 		var seen []goroutines.Order
@@ -48,7 +49,7 @@ var _ = Describe("PlaceAll", func() {
 	})
 
 	It("places every order at the same time", spec.Bubble, func() {
-		for _, orders := range [][]goroutines.Order{someOrders(), manyOrders(19)} {
+		for _, orders := range [][]goroutines.Order{someOrders(), manyOrders(19), manyOrders(many)} {
 			m := newMeeting(len(orders))
 			goroutines.PlaceAll(orders, func(*goroutines.Order) { m.arrive() })
 			Expect(m.inside.Max()).To(Equal(len(orders)), m.inside.Explain(
