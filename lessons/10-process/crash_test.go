@@ -14,7 +14,7 @@ var _ = Describe("A crash", func() {
 		steady.start()
 		crashing.start()
 		expectJoined(crashing.Process, "the crash task panics at once, which ends its child")
-		Expect(crashing.ExitCode()).NotTo(Equal(0), "the crashed child's exit code should not be 0: a Go program that dies of a panic exits with 2")
+		Expect(crashing.ExitCode()).To(Equal(2), "the crashed child's exit code should be 2, Go's code for a program that dies of a panic: let the task's panic end the child, do not recover it and exit with a code of your own")
 		Expect(crashing.stderr.String()).To(ContainSubstring("panic: this tab crashed"),
 			"the crashed child's standard error should carry the panic: did you hand Stderr to the child?")
 		Expect(steady.IsAlive()).To(BeTrue(), "one child crashed, and the other one died with it: each child is a process of its own")
@@ -28,7 +28,7 @@ var _ = Describe("A crash", func() {
 		c := newChild("crash-in-goroutine")
 		c.start()
 		expectJoined(c.Process, "a goroutine of the child panics at once, which ends the child")
-		Expect(c.ExitCode()).NotTo(Equal(0), "the crashed child's exit code should not be 0")
+		Expect(c.ExitCode()).To(Equal(2), "the crashed child's exit code should be 2, Go's code for a program that dies of a panic")
 		Expect(c.stderr.String()).To(ContainSubstring("panic: a goroutine of this tab crashed"),
 			"the crashed child's standard error should carry the goroutine's panic")
 		Expect(c.stderr.String()).To(ContainSubstring("goroutine "), "the runtime prints the goroutines of a program that dies of a panic")

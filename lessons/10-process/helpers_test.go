@@ -28,6 +28,7 @@ import (
 func init() {
 	process.Register("exit", exitWith)
 	process.Register("whoami", whoami)
+	process.Register("getenv", getenv)
 	process.Register("wait", waitForOrders)
 	process.Register("graceful", graceful)
 	process.Register("crash", func([]string) int { panic("this tab crashed") })
@@ -48,6 +49,13 @@ func exitWith(args []string) int {
 func whoami([]string) int {
 	me := process.Current()
 	fmt.Println(me.Pid, me.Task)
+	return 0
+}
+
+// getenv prints the value of the environment variable named by its
+// argument.
+func getenv(args []string) int {
+	fmt.Println(os.Getenv(args[0]))
 	return 0
 }
 

@@ -143,6 +143,11 @@ var _ = Describe("ExitCode", func() {
 		expectJoined(c.Process, "the child was told to exit")
 		Expect(c.ExitCode()).To(Equal(3), "the child exited with code 3")
 		Expect(c.ExitSignal()).To(BeNil(), "the child exited by itself: ExitSignal should be nil")
+		for _, d := range []time.Duration{0, waitLimit} {
+			finished, err := c.JoinTimeout(d)
+			Expect(err).NotTo(HaveOccurred(), "JoinTimeout(%v) of a child that exited with code 3 returned an error: like Join, it returns nil whatever the exit code, which ExitCode tells", d)
+			Expect(finished).To(BeTrue(), "JoinTimeout(%v) of a child that has ended should report true", d)
+		}
 	})
 
 	It("is the code each task returned", processTimeout, func() {

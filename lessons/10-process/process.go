@@ -112,11 +112,14 @@ func New(task string, args ...string) *Process {
 	panic("TODO: make a Process that will run the task " + task)
 }
 
-// Start starts the child: this program again, told to run the Process's
-// task. It returns once the child exists, without waiting for the task.
-// Start returns an error wrapping ErrUnknownTask, and starts nothing, when
-// no task is registered under the name given to New. It is an error to call
-// Start more than once: later calls return ErrStarted and do nothing.
+// Start starts the child: this program again, with this program's
+// environment, told to run the Process's task. It returns once the child
+// exists, without waiting for the task. Start returns an error wrapping
+// ErrUnknownTask, and starts nothing, when no task is registered under the
+// name given to New. A Start that fails, for that reason or any other,
+// leaves the Process as it was: not started. It is an error to start a
+// Process twice: once Start has succeeded, later calls return ErrStarted
+// and do nothing.
 func (p *Process) Start() error {
 	// TODO: under the lock: refuse a second Start and an unknown task;
 	// exec.Command(os.Executable(), args...) with taskEnv=task added to
@@ -172,8 +175,9 @@ func (p *Process) Join() error {
 // JoinTimeout waits until the child has ended or d has passed, whichever
 // comes first, and reports whether the child has ended: it is Python's
 // join(timeout) followed by not is_alive(). A zero or negative d does not
-// wait: it only looks. JoinTimeout returns false and ErrNotStarted, without
-// waiting, if Start has not been called.
+// wait: it only looks. Like Join, it returns a nil error whatever the
+// child's exit code, and false and ErrNotStarted, without waiting, if Start
+// has not been called.
 func (p *Process) JoinTimeout(d time.Duration) (finished bool, err error) {
 	// TODO: look first; then select on the channel and a timer.
 	panic("TODO: wait until the child has ended or d has passed, and report which")

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sync"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -49,6 +48,18 @@ var _ = Describe("Start", func() {
 		expectReaped(pid, "Join returned")
 	})
 
+	It("gives the child this program's environment", processTimeout, func() {
+		const name, value = "THREADLINGS_LESSON10_PROBE", "set by the parent"
+		Expect(os.Setenv(name, value)).To(Succeed())
+		DeferCleanup(os.Unsetenv, name)
+		c := newChild("getenv", name)
+		c.start()
+		line, err := c.readLine()
+		Expect(err).NotTo(HaveOccurred(), "the getenv task prints a line, but none came within %v", waitLimit)
+		Expect(line).To(Equal(value), "the parent set %s=%q, and the child saw %q: give the child this program's environment (os.Environ()) with the task's name added, not the task's name alone", name, value, line)
+		expectJoined(c.Process, "the getenv task ends by itself")
+	})
+
 	It("is an error a second time", processTimeout, spec.Points(2), func() {
 		c := newChild("wait")
 		c.start()
@@ -66,21 +77,16 @@ var _ = Describe("Start", func() {
 		p := process.New("exit", "0")
 		const n = 8
 		errs := make([]error, n)
-		var wg sync.WaitGroup
-		gate := make(chan struct{})
-		for i := range n {
-			wg.Go(func() {
-				defer func() {
-					if v := recover(); v != nil {
-						errs[i] = fmt.Errorf("Start panicked: %v", v)
-					}
-				}()
-				<-gate
-				errs[i] = startWatched(p)
-			})
-		}
-		close(gate)
-		wg.Wait()
+		// The exit task ends by itself, so even a Start that waits for it
+		// returns: Together can call Start directly.
+		spec.Together(n, func(i int) {
+			defer func() {
+				if v := recover(); v != nil {
+					errs[i] = fmt.Errorf("Start panicked: %v", v)
+				}
+			}()
+			errs[i] = p.Start()
+		})
 		wins := 0
 		for _, err := range errs {
 			if err == nil {
@@ -185,5 +191,10 @@ var _ = Describe("Start", func() {
 		Expect(startWatched(p)).To(MatchError(process.ErrUnknownTask), "Start of a task name that nobody registered should fail in the parent, with an error wrapping ErrUnknownTask")
 		Expect(p.Pid()).To(BeZero(), "a refused Start must not start a child")
 		Expect(p.IsAlive()).To(BeFalse(), "a process that could not start is not alive")
+		Expect(joinWithin(p, waitLimit)).To(MatchError(process.ErrNotStarted), "Join after a refused Start should return ErrNotStarted at once: a Start that fails leaves the process not started, with no child to wait for")
+		finished, err := p.JoinTimeout(time.Minute)
+		Expect(err).To(MatchError(process.ErrNotStarted), "JoinTimeout after a refused Start should return ErrNotStarted at once: a Start that fails leaves the process not started")
+		Expect(finished).To(BeFalse(), "a process that could not start has not finished")
+		Expect(startWatched(p)).To(MatchError(process.ErrUnknownTask), "a second Start of a task nobody registered should fail as the first did, with ErrUnknownTask, not ErrStarted: the first Start started nothing")
 	})
 })

@@ -4,22 +4,20 @@ package msg
 func init() {
 	addSpecs(map[string]string{
 		// lessons/10-process/crash_test.go
-		"A crash in a child ends that child only, like one tab of a browser":                            "자식 프로세스의 충돌은 브라우저의 탭 하나처럼 그 자식만 끝낸다",
-		"the crash task panics at once, which ends its child":                                           "crash 작업은 곧바로 패닉하므로 그 자식은 끝나야 합니다",
-		"the crashed child's exit code should not be 0: a Go program that dies of a panic exits with 2": "충돌한 자식의 종료 코드는 0이 아니어야 합니다. 패닉으로 죽는 Go 프로그램은 종료 코드 2로 끝납니다",
-		"panic: this tab crashed": "=",
+		"A crash in a child ends that child only, like one tab of a browser":                           "자식 프로세스의 충돌은 브라우저의 탭 하나처럼 그 자식만 끝낸다",
+		"the crash task panics at once, which ends its child":                                          "crash 작업은 곧바로 패닉하므로 그 자식은 끝나야 합니다",
+		"panic: this tab crashed":                                                                      "=",
 		"the crashed child's standard error should carry the panic: did you hand Stderr to the child?": "충돌한 자식의 표준 에러에 패닉 메시지가 있어야 합니다. 자식에게 Stderr를 넘겼나요?",
 		"one child crashed, and the other one died with it: each child is a process of its own":        "자식 하나가 충돌했는데 다른 자식도 함께 죽었습니다. 자식은 저마다 독립된 프로세스여야 합니다",
-		"the steady child was told to exit":                                          "멀쩡한 자식에게 종료하라고 지시했습니다",
-		"the steady child exited with code 0, untouched by the crash":                "멀쩡한 자식은 충돌의 영향 없이 종료 코드 0으로 끝나야 합니다",
-		"A crash on any goroutine ends the whole child, recover or not":              "어느 고루틴에서 난 충돌이든 recover가 있든 없든 자식 전체를 끝낸다",
-		"a goroutine of the child panics at once, which ends the child":              "자식의 고루틴 하나가 곧바로 패닉하므로 자식은 끝나야 합니다",
-		"the crashed child's exit code should not be 0":                              "충돌한 자식의 종료 코드는 0이 아니어야 합니다",
-		"panic: a goroutine of this tab crashed":                                     "=",
-		"the crashed child's standard error should carry the goroutine's panic":      "충돌한 자식의 표준 에러에 그 고루틴의 패닉 메시지가 있어야 합니다",
-		"the runtime prints the goroutines of a program that dies of a panic":        "프로그램이 패닉으로 죽으면 런타임이 그 프로그램의 고루틴들을 출력합니다",
-		"the child has ended, so its output should end too":                          "자식이 끝났으니 자식의 출력도 끝나야 합니다",
-		"the task's recover caught a panic of another goroutine: that cannot happen": "작업의 recover가 다른 고루틴의 패닉을 잡았습니다. 있을 수 없는 일입니다",
+		"the steady child was told to exit":                                                            "멀쩡한 자식에게 종료하라고 지시했습니다",
+		"the steady child exited with code 0, untouched by the crash":                                  "멀쩡한 자식은 충돌의 영향 없이 종료 코드 0으로 끝나야 합니다",
+		"A crash on any goroutine ends the whole child, recover or not":                                "어느 고루틴에서 난 충돌이든 recover가 있든 없든 자식 전체를 끝낸다",
+		"a goroutine of the child panics at once, which ends the child":                                "자식의 고루틴 하나가 곧바로 패닉하므로 자식은 끝나야 합니다",
+		"panic: a goroutine of this tab crashed":                                                       "=",
+		"the crashed child's standard error should carry the goroutine's panic":                        "충돌한 자식의 표준 에러에 그 고루틴의 패닉 메시지가 있어야 합니다",
+		"the runtime prints the goroutines of a program that dies of a panic":                          "프로그램이 패닉으로 죽으면 런타임이 그 프로그램의 고루틴들을 출력합니다",
+		"the child has ended, so its output should end too":                                            "자식이 끝났으니 자식의 출력도 끝나야 합니다",
+		"the task's recover caught a panic of another goroutine: that cannot happen":                   "작업의 recover가 다른 고루틴의 패닉을 잡았습니다. 있을 수 없는 일입니다",
 
 		// lessons/10-process/helpers_test.go
 		"this tab crashed":                      "=",
@@ -210,5 +208,36 @@ func init() {
 		// lessons/10-process/startwatch_test.go
 		"Start waited for the child to end (at %s): Start must start the child and return at once, while the child runs. Wait for the child on a goroutine of its own, which Join can wait for": "Start가 자식이 끝나기를 기다렸습니다(%s). Start는 자식을 시작만 하고 바로 돌아와야 하며, 자식은 그동안 계속 실행됩니다. 자식을 기다리는 일은 별도의 고루틴에서 하고, Join은 그 고루틴을 기다리게 하세요",
 		"\ncreated by ": "=",
+
+		// lessons/10-process/crash_test.go
+		"the crashed child's exit code should be 2, Go's code for a program that dies of a panic: let the task's panic end the child, do not recover it and exit with a code of your own": "충돌한 자식의 종료 코드는 패닉으로 죽는 Go 프로그램의 코드인 2여야 합니다. 작업의 패닉을 recover해서 자기 코드로 종료하지 말고, 패닉이 자식을 끝내게 두세요",
+		"the crashed child's exit code should be 2, Go's code for a program that dies of a panic":                                                                                         "충돌한 자식의 종료 코드는 패닉으로 죽는 Go 프로그램의 코드인 2여야 합니다",
+
+		// lessons/10-process/join_test.go
+		"JoinTimeout(%v) of a child that exited with code 3 returned an error: like Join, it returns nil whatever the exit code, which ExitCode tells": "종료 코드 3으로 끝난 자식에 대한 JoinTimeout(%v)이 에러를 반환했습니다. Join처럼 종료 코드가 무엇이든 nil을 반환해야 합니다. 종료 코드는 ExitCode가 알려 줍니다",
+		"JoinTimeout(%v) of a child that has ended should report true":                                                                                 "끝난 자식에 대한 JoinTimeout(%v)은 true를 보고해야 합니다",
+
+		// lessons/10-process/signal_test.go
+		"Terminate and Kill send their signal and return, without waiting for the child's end":                                                                                                                     "Terminate와 Kill은 시그널을 보내고 자식이 끝나기를 기다리지 않고 반환한다",
+		"the wait task says \"ready\" first: did you hand Stdout to the child?":                                                                                                                                    "wait 작업은 먼저 \"ready\"라고 출력합니다. 자식에게 Stdout을 넘겼나요?",
+		"Terminate waited for the child to end: it only sends SIGTERM and returns, and Join is what waits":                                                                                                         "Terminate가 자식이 끝나기를 기다렸습니다. Terminate는 SIGTERM을 보내고 반환할 뿐이고, 기다리는 것은 Join의 일입니다",
+		"Kill waited for the child to end: like Terminate, it only sends its signal and returns, and Join is what waits":                                                                                           "Kill이 자식이 끝나기를 기다렸습니다. Kill도 Terminate처럼 시그널을 보내고 반환할 뿐이고, 기다리는 것은 Join의 일입니다",
+		"Kill of a child that Terminate ended, and that has not been seen to end yet, should return nil":                                                                                                           "Terminate로 끝났지만 아직 끝난 것이 확인되지 않은 자식에 대한 Kill은 nil을 반환해야 합니다",
+		"IsAlive said the child had ended while its exit code was still -1: IsAlive turns false when the child has been reaped, and then ExitCode has its code; sending a signal does not end a process by itself": "종료 코드가 아직 -1인데 IsAlive가 자식이 끝났다고 했습니다. IsAlive는 자식이 회수된 뒤에야 false가 되고, 그때 ExitCode에 코드가 있어야 합니다. 시그널을 보냈다고 프로세스가 바로 끝나는 것은 아닙니다",
+		"the child was sent SIGTERM and SIGKILL, but it was never reaped: the goroutine that Start starts must wait for the child (cmd.Wait)":                                                                      "자식에게 SIGTERM과 SIGKILL을 보냈는데 자식이 회수되지 않았습니다. Start가 시작한 고루틴이 자식을 기다려야 합니다(cmd.Wait)",
+		"Join returned while os/exec was still copying the child's output into Stdout: Join returns only once the copying is done, which cmd.Wait waits for, and cmd.Process.Wait does not":                        "os/exec가 아직 자식의 출력을 Stdout에 복사하는 중인데 Join이 반환했습니다. Join은 복사가 끝난 뒤에만 반환해야 합니다. cmd.Wait는 복사를 기다리지만 cmd.Process.Wait는 기다리지 않습니다",
+		"the child's output was let through, but Join did not return nil":                                                                                                                                          "자식의 출력을 흘려보냈는데 Join이 nil을 반환하지 않았습니다",
+		"Terminate ended the child with SIGTERM before Kill came":                                                                                                                                                  "Kill보다 먼저 Terminate가 SIGTERM으로 자식을 끝냈습니다",
+
+		// lessons/10-process/start_test.go
+		"Start gives the child this program's environment": "Start는 자식에게 이 프로그램의 환경 변수를 물려준다",
+		"set by the parent": "=",
+		"the getenv task prints a line, but none came within %v": "getenv 작업은 한 줄을 출력하는데 %v 안에 아무것도 오지 않았습니다",
+		"the parent set %s=%q, and the child saw %q: give the child this program's environment (os.Environ()) with the task's name added, not the task's name alone": "부모는 %s=%q로 설정했는데 자식은 %q를 봤습니다. 작업 이름만 넘기지 말고, 이 프로그램의 환경 변수(os.Environ())에 작업 이름을 더해서 자식에게 주세요",
+		"the getenv task ends by itself": "getenv 작업은 스스로 끝납니다",
+		"Join after a refused Start should return ErrNotStarted at once: a Start that fails leaves the process not started, with no child to wait for": "Start가 거절된 뒤의 Join은 곧바로 ErrNotStarted를 반환해야 합니다. 실패한 Start는 프로세스를 시작되지 않은 상태로 두므로 기다릴 자식이 없습니다",
+		"JoinTimeout after a refused Start should return ErrNotStarted at once: a Start that fails leaves the process not started":                     "Start가 거절된 뒤의 JoinTimeout은 곧바로 ErrNotStarted를 반환해야 합니다. 실패한 Start는 프로세스를 시작되지 않은 상태로 둡니다",
+		"a process that could not start has not finished": "시작하지 못한 프로세스는 끝난 것이 아닙니다",
+		"a second Start of a task nobody registered should fail as the first did, with ErrUnknownTask, not ErrStarted: the first Start started nothing": "아무도 등록하지 않은 작업에 대한 두 번째 Start도 첫 번째처럼 ErrStarted가 아니라 ErrUnknownTask로 실패해야 합니다. 첫 번째 Start는 아무것도 시작하지 않았습니다",
 	})
 }
