@@ -227,7 +227,7 @@ func init() {
 		"the child was sent SIGTERM and SIGKILL, but it was never reaped: the goroutine that Start starts must wait for the child (cmd.Wait)":                                                                      "자식에게 SIGTERM과 SIGKILL을 보냈는데 자식이 회수되지 않았습니다. Start가 시작한 고루틴이 자식을 기다려야 합니다(cmd.Wait)",
 		"Join returned while os/exec was still copying the child's output into Stdout: Join returns only once the copying is done, which cmd.Wait waits for, and cmd.Process.Wait does not":                        "os/exec가 아직 자식의 출력을 Stdout에 복사하는 중인데 Join이 반환했습니다. Join은 복사가 끝난 뒤에만 반환해야 합니다. cmd.Wait는 복사를 기다리지만 cmd.Process.Wait는 기다리지 않습니다",
 		"the child's output was let through, but Join did not return nil":                                                                                                                                          "자식의 출력을 흘려보냈는데 Join이 nil을 반환하지 않았습니다",
-		"Terminate ended the child with SIGTERM before Kill came":                                                                                                                                                  "Kill보다 먼저 Terminate가 SIGTERM으로 자식을 끝냈습니다",
+		"the child was sent SIGTERM, then SIGKILL: one of them ended it":                                                                                                                                           "자식에게 SIGTERM을, 이어서 SIGKILL을 보냈으니 둘 중 하나가 자식을 끝냈어야 합니다",
 
 		// lessons/10-process/start_test.go
 		"Start gives the child this program's environment": "Start는 자식에게 이 프로그램의 환경 변수를 물려준다",
