@@ -74,30 +74,39 @@ var _ = Describe("Start", func() {
 	})
 
 	It("lets exactly one of many goroutines start it", processTimeout, func() {
-		p := process.New("exit", "0")
+		// Rounds of eight Starts of a new Process at the same moment: on a
+		// busy machine one Start can be done before the others wake, so
+		// until a round in which all eight began before any ended, for at
+		// most 10 rounds and 2 s.
 		const n = 8
-		errs := make([]error, n)
-		// The exit task ends by itself, so even a Start that waits for it
-		// returns: Together can call Start directly.
-		spec.Together(n, func(i int) {
-			defer func() {
-				if v := recover(); v != nil {
-					errs[i] = fmt.Errorf("Start panicked: %v", v)
-				}
-			}()
-			errs[i] = p.Start()
-		})
-		wins := 0
-		for _, err := range errs {
-			if err == nil {
-				wins++
-			} else {
-				Expect(err).To(MatchError(process.ErrStarted), "a Start that lost should return ErrStarted")
+		budget := time.Now().Add(2 * time.Second)
+		for round, met := 0, false; !met && round < 10 && (round == 0 || time.Now().Before(budget)); round++ {
+			p := process.New("exit", "0")
+			errs := make([]error, n)
+			// The exit task ends by itself, so even a Start that waits for
+			// it returns: Together can call Start directly.
+			if spec.Together(n, func(i int) {
+				defer func() {
+					if v := recover(); v != nil {
+						errs[i] = fmt.Errorf("Start panicked: %v", v)
+					}
+				}()
+				errs[i] = p.Start()
+			}) {
+				met = true
 			}
+			wins := 0
+			for _, err := range errs {
+				if err == nil {
+					wins++
+				} else {
+					Expect(err).To(MatchError(process.ErrStarted), "a Start that lost should return ErrStarted")
+				}
+			}
+			Expect(wins).To(Equal(1), "%d of %d simultaneous Starts succeeded: check and change the state in one step, under one lock", wins, n)
+			expectJoined(p, "the exit task ends by itself")
+			expectReaped(p.Pid(), "Join returned")
 		}
-		Expect(wins).To(Equal(1), "%d of %d simultaneous Starts succeeded: check and change the state in one step, under one lock", wins, n)
-		expectJoined(p, "the exit task ends by itself")
-		expectReaped(p.Pid(), "Join returned")
 	})
 
 	It("lets other goroutines ask about it again and again while it starts and ends", processTimeout, func() {
