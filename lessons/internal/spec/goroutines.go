@@ -274,16 +274,24 @@ const stuckLooks = 3
 
 // Settle waits until c has returned, and reports true, or until the watched
 // goroutines are at rest with c still running, and reports false: then c
-// waits for something that only the spec can do.
+// waits for something that only the spec can do. As in WaitFor, they must be
+// seen at rest stuckLooks times in a row, a millisecond apart: on a busy
+// machine one look can catch a goroutine that is about to be woken.
 func (w *Watcher) Settle(c *Call) (returned bool) {
+	rested := 0
 	for {
 		if c.Returned() {
 			return true
 		}
-		if atRest, _ := w.look(); atRest {
+		if atRest, _ := w.look(); !atRest {
+			rested = 0
+			time.Sleep(100 * time.Microsecond)
+			continue
+		}
+		if rested++; rested >= stuckLooks {
 			return c.Returned() // it may have returned just as we looked
 		}
-		time.Sleep(100 * time.Microsecond)
+		time.Sleep(time.Millisecond)
 	}
 }
 
