@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing/iotest"
 	"time"
@@ -129,6 +130,73 @@ type zeros struct{}
 func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
+}
+
+// A turnWriter keeps what is written to it, safe for many goroutines, and
+// makes every Write wait until each of the Sends that share it (calls) has
+// returned or is parked: waiting for its turn at a lock or a channel, or in
+// a Write of its own. Then the one writing is the only Send that moves, and
+// it goes on only when all the others have had the chance to get in
+// between two of its Writes.
+type turnWriter struct {
+	mu    sync.Mutex
+	wire  bytes.Buffer
+	calls []*spec.Call
+}
+
+func (w *turnWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	w.wire.Write(p)
+	w.mu.Unlock()
+	// Give up after a while all the same, so that a Send that waits for its
+	// turn by spinning, never parked, is slow here but not stuck.
+	for giveUp := time.Now().Add(50 * time.Millisecond); !w.othersParked() && time.Now().Before(giveUp); {
+		time.Sleep(50 * time.Microsecond)
+	}
+	// A sync.Mutex whose waiter has waited over a millisecond hands itself
+	// to its waiters in turn (see sync.Mutex): a Send that lets go of the
+	// lock and takes it again then queues behind the others.
+	time.Sleep(2 * time.Millisecond)
+	return len(p), nil
+}
+
+// othersParked reports whether every call but the running one (the one in
+// Write, which is not parked) has returned or is parked.
+func (w *turnWriter) othersParked() bool {
+	w.mu.Lock()
+	calls := w.calls
+	w.mu.Unlock()
+	if len(calls) == 0 {
+		return false
+	}
+	moving := 0
+	for _, c := range calls {
+		if !c.Returned() && !c.Waiting() {
+			moving++
+		}
+	}
+	return moving <= 1
+}
+
+func (w *turnWriter) bytes() []byte {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return bytes.Clone(w.wire.Bytes())
+}
+
+// unframe splits wire into the messages of whole frames, as the format
+// says, without the Stream's Recv; rest is what is left after the last whole
+// frame.
+func unframe(wire []byte) (msgs [][]byte, rest []byte) {
+	for len(wire) >= 4 {
+		n := binary.BigEndian.Uint32(wire)
+		if uint64(len(wire)-4) < uint64(n) {
+			break
+		}
+		msgs = append(msgs, wire[4:4+n])
+		wire = wire[4+n:]
+	}
+	return msgs, wire
 }
 
 var _ = Describe("Stream", func() {
@@ -303,6 +371,47 @@ var _ = Describe("Stream", func() {
 		// Making a 16 MiB message under the race detector takes real time,
 		// which a busy machine stretches well past the default.
 	}, SpecTimeout(15*time.Second))
+
+	It("keeps a frame whole while other Sends wait their turn", func() {
+		// Four Sends at once on a writer that makes every Write wait until
+		// the other Sends are parked: one that lets go of its lock between
+		// the pieces of a frame lets the others in between, every time.
+		const sends = 4
+		msg := func(i int) []byte { return fmt.Appendf(pattern(10+20*i), "|message %d", i) }
+		w := &turnWriter{}
+		s := pipe.NewStream(nil, w)
+		errs := make([]error, sends)
+		var calls []*spec.Call
+		for i := range sends {
+			calls = append(calls, spec.Go(func() { errs[i] = s.Send(msg(i)) }))
+		}
+		w.mu.Lock()
+		w.calls = calls
+		w.mu.Unlock()
+		for _, c := range calls {
+			<-c.Done()
+			c.Check()
+		}
+		for i, err := range errs {
+			Expect(err).NotTo(HaveOccurred(), "Send of message %d failed", i)
+		}
+		got, rest := unframe(w.bytes())
+		var broken []string
+		for i, m := range got {
+			if !slices.ContainsFunc([]int{0, 1, 2, 3}, func(j int) bool { return bytes.Equal(m, msg(j)) }) {
+				broken = append(broken, fmt.Sprintf("frame %d (%d bytes) is no message that was sent", i+1, len(m)))
+			}
+		}
+		if len(rest) > 0 {
+			broken = append(broken, fmt.Sprintf("%d bytes at the end are no whole frame", len(rest)))
+		}
+		Expect(broken).To(BeEmpty(),
+			"four Sends ran at once, and the frames on w came out mixed (%s): another Send wrote between the header of a frame and its message. Hold the send mutex from the first byte of a frame to its last: unlocking between the header and the message lets another Send in",
+			strings.Join(broken, "; "))
+		Expect(got).To(HaveLen(sends), "four Sends succeeded, so w must hold four frames")
+		// Every Write waits for the others to park, which under the race
+		// detector on a busy machine takes real time.
+	}, SpecTimeout(5*time.Second))
 
 	It("can be shared by many goroutines", func() {
 		const goroutines, each = 8, 25

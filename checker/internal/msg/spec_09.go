@@ -215,5 +215,12 @@ func init() {
 
 		// lessons/09-pipe/stream_test.go
 		"Send failed": "Send가 실패했습니다",
+		"Stream keeps a frame whole while other Sends wait their turn": "Stream은 다른 Send들이 차례를 기다리는 동안 프레임을 온전히 지킨다",
+		"|message %d":               "=",
+		"Send of message %d failed": "메시지 %d의 Send가 실패했습니다",
+		"frame %d (%d bytes) is no message that was sent": "프레임 %d(%d바이트)는 보낸 메시지 중 어느 것도 아닙니다",
+		"%d bytes at the end are no whole frame":          "끝의 %d바이트는 온전한 프레임이 아닙니다",
+		"four Sends ran at once, and the frames on w came out mixed (%s): another Send wrote between the header of a frame and its message. Hold the send mutex from the first byte of a frame to its last: unlocking between the header and the message lets another Send in": "Send 네 개가 동시에 돌았더니 w에 쓰인 프레임이 뒤섞였습니다(%s). 한 프레임의 헤더와 메시지 사이에 다른 Send가 끼어들어 썼습니다. 프레임의 첫 바이트부터 마지막 바이트까지 보내기 뮤텍스를 잡고 있으세요. 헤더와 메시지 사이에 락을 풀면 다른 Send가 끼어듭니다",
+		"four Sends succeeded, so w must hold four frames": "Send 네 개가 성공했으니 w에는 프레임 네 개가 있어야 합니다",
 	})
 }
