@@ -230,6 +230,34 @@ var _ = Describe("Executor", func() {
 		Expect(err).To(MatchError(errBroken), "a task's error must come back from its Future's Result")
 	})
 
+	It("keeps every worker when another worker takes the task that woke it", spec.Bubble, func() {
+		// One processor, so that a woken worker runs only once the others
+		// wait: the task that worker 1 runs submits another and returns,
+		// and worker 1 takes that task before worker 2, woken for it, gets
+		// the lock. Worker 2 must then wait again, not end.
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		inside := spec.Gauge{Name: "task"}
+		e := pool.NewExecutor[int](2)
+		defer e.Shutdown(true)
+		synctest.Wait() // both workers wait for a task
+		var second *pool.Future[int]
+		first, err := e.Submit(func() (int, error) {
+			var err error
+			second, err = e.Submit(func() (int, error) { return 2, nil })
+			return 1, err
+		})
+		Expect(err).NotTo(HaveOccurred(), "Submit to a running executor must succeed")
+		Expect(first.Result()).To(Equal(1), "the first task submits a second one, which must succeed")
+		Expect(second.Result()).To(Equal(2), "the task submitted by a task must run")
+		synctest.Wait()
+		start := time.Now()
+		for _, f := range submitAll(e, &inside, 2) {
+			f.Result()
+		}
+		Expect(time.Since(start)).To(Equal(time.Second), inside.Explain(
+			"two tasks of 1 s on 2 workers must run at once and take 1 s; they took %v: a worker has ended. A worker woken by Signal may find the queue empty, because another worker took the task first: wait in a loop, for len(queue) == 0 && !shut { cond.Wait() }, not with an if", time.Since(start)))
+	})
+
 	It("Shutdown(true) waits for running and queued tasks", spec.Bubble, func() {
 		inside := spec.Gauge{Name: "task"}
 		e := pool.NewExecutor[int](2)

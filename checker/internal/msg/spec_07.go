@@ -148,6 +148,10 @@ func init() {
 		// lessons/07-pool/executor_test.go
 		"Executor starts queued tasks in the order they were submitted": "Executor는 큐에 쌓인 작업을 제출된 순서대로 시작한다",
 		"with one worker busy, six tasks were queued and then started in the order %v: the queue is first in, first out, so a worker takes the task that has waited longest, as Python's executor does": "하나뿐인 일꾼이 바쁜 동안 작업 여섯 개를 큐에 넣었는데, 시작된 순서가 %v였습니다. 큐는 먼저 들어온 것이 먼저 나가므로, 일꾼은 가장 오래 기다린 작업을 가져가야 합니다. 파이썬의 실행기도 그렇게 합니다",
+		"Executor keeps every worker when another worker takes the task that woke it":                                                                                                                   "Executor는 자기를 깨운 작업을 다른 일꾼이 가져가도 일꾼을 하나도 잃지 않는다",
+		"the first task submits a second one, which must succeed":                                                                                                                                       "첫 작업이 두 번째 작업을 제출하는데, 이 제출은 성공해야 합니다",
+		"the task submitted by a task must run":                                                                                                                                                         "작업이 제출한 작업도 실행되어야 합니다",
+		"two tasks of 1 s on 2 workers must run at once and take 1 s; they took %v: a worker has ended. A worker woken by Signal may find the queue empty, because another worker took the task first: wait in a loop, for len(queue) == 0 && !shut { cond.Wait() }, not with an if": "일꾼 2명이 있을 때 1초짜리 작업 두 개는 동시에 돌아 1초가 걸려야 하는데 %v 걸렸습니다. 일꾼 하나가 끝나 버린 것입니다. Signal로 깨어난 일꾼은 다른 일꾼이 작업을 먼저 가져가서 큐가 비어 있는 것을 볼 수 있습니다. if가 아니라 반복문 for len(queue) == 0 && !shut { cond.Wait() } 안에서 기다리세요",
 
 		// lessons/07-pool/unordered_test.go
 		"f was called %d times, but only 4 calls can have started before ctx was cancelled: a worker whose call ends after ctx is done must not start another (check ctx before each item)": "f가 %d번 호출되었지만, ctx가 취소되기 전에 시작될 수 있는 호출은 4번뿐입니다. ctx가 끝난 뒤에 호출을 마친 일꾼은 다른 호출을 시작하면 안 됩니다(항목마다 시작하기 전에 ctx를 확인하세요)",
