@@ -18,6 +18,11 @@ import (
 
 var errBroken = errors.New("item 1 is broken")
 
+// cancelRounds is how many times a spec runs when a wrong answer shows only
+// by chance, one time in two or four: a wrong answer passes all of them
+// about once in a billion runs or less.
+const cancelRounds = 80
+
 // patient returns a task for MapContext that counts itself in inside, waits
 // took(item) of fake time and returns item*item, unless item is broken: then
 // it returns errBroken after 1 s. When its context ends first it stops at
@@ -155,6 +160,33 @@ var _ = Describe("MapContext", func() {
 			"ctx ended after 2.5 s, MapContext returned after %v: the calls must get a context derived from ctx", elapsed)
 		Expect(inside.Total()).To(BeNumerically("<=", 6),
 			"f was called %d times, but only 6 calls can have started before ctx ended: start no call once ctx is done", inside.Total())
+	})
+
+	It("starts no call once ctx is done, even with a worker free", spec.Bubble, func() {
+		// The call of item 0 cancels ctx and returns at once, so its worker
+		// is free again right away while items are left. A worker that
+		// does not look at ctx before each item, fed by a select on "a
+		// worker took the item" and ctx.Done(), gets the next item
+		// whenever the select finds both ready and picks the item: Go picks
+		// at random, so the spec tries many times, on one processor.
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		for range cancelRounds {
+			ctx, cancel := context.WithCancel(context.Background())
+			var late []int
+			_, err := pool.MapContext(ctx, 1, numbers(4), func(_ context.Context, item int) (int, error) {
+				if ctx.Err() != nil {
+					late = append(late, item)
+				}
+				if item == 0 {
+					cancel()
+				}
+				return item, nil
+			})
+			cancel()
+			Expect(err).To(MatchError(context.Canceled), "ctx was cancelled before the work was done: MapContext must return ctx's error")
+			Expect(late).To(BeEmpty(),
+				"the call of item 0 cancelled ctx, and f was still called for items %v: once ctx is done, start no call. Check ctx.Err() in the worker before each item; a select between handing out an item and ctx.Done() picks either at random when both are ready", late)
+		}
 	})
 
 	It("with n <= 0 runs one call per CPU", spec.Bubble, func() {

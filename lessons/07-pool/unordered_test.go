@@ -3,6 +3,7 @@ package pool_test
 import (
 	"context"
 	"runtime"
+	"sync"
 	"testing/synctest"
 	"time"
 
@@ -107,6 +108,34 @@ var _ = Describe("MapUnordered", func() {
 		// calls in flight to end, and then every goroutine MapUnordered
 		// started must be able to end too.
 		time.Sleep(2 * time.Second)
+	})
+
+	It("starts no call once ctx is done, even with a worker free", spec.Bubble, func() {
+		// As for MapContext: the call of item 0 cancels ctx and returns at
+		// once, and no other call may start after that.
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		for range cancelRounds {
+			ctx, cancel := context.WithCancel(context.Background())
+			var mu sync.Mutex
+			var late []int
+			for range pool.MapUnordered(ctx, 1, numbers(4), func(_ context.Context, item int) int {
+				mu.Lock()
+				defer mu.Unlock()
+				if ctx.Err() != nil {
+					late = append(late, item)
+				}
+				if item == 0 {
+					cancel()
+				}
+				return item
+			}) {
+			}
+			cancel()
+			mu.Lock()
+			Expect(late).To(BeEmpty(),
+				"the call of item 0 cancelled ctx, and f was still called for items %v: once ctx is done, start no call. Check ctx.Err() in the worker before each item; a select between handing out an item and ctx.Done() picks either at random when both are ready", late)
+			mu.Unlock()
+		}
 	})
 
 	It("with n <= 0 runs one call per CPU", spec.Bubble, func() {

@@ -141,9 +141,12 @@ func init() {
 		"07 pool": "=",
 
 		// lessons/07-pool/context_test.go
-		"f was called %d times: item 0 failed at 1 s, so no call may start after it, not even by the worker whose call ended well at 3 s (check the context before each item)":                                                                     "f가 %d번 호출되었습니다. 항목 0이 1초에 실패했으므로 그 뒤로는 어떤 호출도 시작하면 안 됩니다. 3초에 호출을 잘 마친 일꾼도 마찬가지입니다(항목마다 시작하기 전에 컨텍스트를 확인하세요)",
-		"MapContext leaves nothing running after it returns, even on a context of another kind":                                                                                                                                                    "MapContext는 다른 종류의 컨텍스트를 받아도, 돌아온 뒤에 실행 중인 것을 남기지 않는다",
-		"a context derived from ctx was never cancelled, and the goroutine that watches ctx for it is still running after MapContext returned: cancel the context you derive when MapContext returns, whether or not a call failed (defer cancel)": "ctx에서 파생한 컨텍스트가 한 번도 취소되지 않아서, 그 컨텍스트를 위해 ctx를 지켜보는 고루틴이 MapContext가 돌아온 뒤에도 실행 중입니다. 호출이 실패했든 아니든, MapContext가 돌아올 때 파생한 컨텍스트를 취소하세요(defer cancel)",
+		"f was called %d times: item 0 failed at 1 s, so no call may start after it, not even by the worker whose call ended well at 3 s (check the context before each item)":                                                                                   "f가 %d번 호출되었습니다. 항목 0이 1초에 실패했으므로 그 뒤로는 어떤 호출도 시작하면 안 됩니다. 3초에 호출을 잘 마친 일꾼도 마찬가지입니다(항목마다 시작하기 전에 컨텍스트를 확인하세요)",
+		"MapContext leaves nothing running after it returns, even on a context of another kind":                                                                                                                                                                  "MapContext는 다른 종류의 컨텍스트를 받아도, 돌아온 뒤에 실행 중인 것을 남기지 않는다",
+		"a context derived from ctx was never cancelled, and the goroutine that watches ctx for it is still running after MapContext returned: cancel the context you derive when MapContext returns, whether or not a call failed (defer cancel)":               "ctx에서 파생한 컨텍스트가 한 번도 취소되지 않아서, 그 컨텍스트를 위해 ctx를 지켜보는 고루틴이 MapContext가 돌아온 뒤에도 실행 중입니다. 호출이 실패했든 아니든, MapContext가 돌아올 때 파생한 컨텍스트를 취소하세요(defer cancel)",
+		"MapContext starts no call once ctx is done, even with a worker free":                                                                                                                                                                                    "MapContext는 쉬는 일꾼이 있어도 ctx가 끝나면 더는 호출을 시작하지 않는다",
+		"ctx was cancelled before the work was done: MapContext must return ctx's error":                                                                                                                                                                         "일이 끝나기 전에 ctx가 취소되었습니다. MapContext는 ctx의 에러를 돌려주어야 합니다",
+		"the call of item 0 cancelled ctx, and f was still called for items %v: once ctx is done, start no call. Check ctx.Err() in the worker before each item; a select between handing out an item and ctx.Done() picks either at random when both are ready": "항목 0의 호출이 ctx를 취소했는데도 항목 %v에 대해 f가 또 호출되었습니다. ctx가 끝나면 어떤 호출도 시작하지 마세요. 일꾼에서 항목마다 시작하기 전에 ctx.Err()를 확인하세요. 항목을 넘겨주는 것과 ctx.Done()을 함께 기다리는 select는 둘 다 준비되면 아무거나 무작위로 고릅니다",
 
 		// lessons/07-pool/executor_test.go
 		"Executor starts queued tasks in the order they were submitted": "Executor는 큐에 쌓인 작업을 제출된 순서대로 시작한다",
@@ -155,5 +158,6 @@ func init() {
 
 		// lessons/07-pool/unordered_test.go
 		"f was called %d times, but only 4 calls can have started before ctx was cancelled: a worker whose call ends after ctx is done must not start another (check ctx before each item)": "f가 %d번 호출되었지만, ctx가 취소되기 전에 시작될 수 있는 호출은 4번뿐입니다. ctx가 끝난 뒤에 호출을 마친 일꾼은 다른 호출을 시작하면 안 됩니다(항목마다 시작하기 전에 ctx를 확인하세요)",
+		"MapUnordered starts no call once ctx is done, even with a worker free": "MapUnordered는 쉬는 일꾼이 있어도 ctx가 끝나면 더는 호출을 시작하지 않는다",
 	})
 }
