@@ -114,6 +114,7 @@ var _ = Describe("Store", func() {
 				s.Update("hits", plus(1))
 				s.Set(own, n+1)
 				s.Get("hits")
+				s.Snapshot()
 			}
 		})
 		v, _ := s.Get("hits")
@@ -222,6 +223,33 @@ var _ = Describe("Store", func() {
 				}
 			}
 			Expect(ok).To(Equal(1), "%d of %d Closes at the same time returned nil: exactly one may close the Store (sync.Once), the rest return ErrClosed", ok, n)
+		}
+	})
+
+	It("ends a call that waits for the busy owner when Close comes", busyTimeout, func() {
+		// Each round: the owner is busy with an Update, a Set waits to be
+		// taken, and then Close comes. Once the Update is done, the owner
+		// may take the Set or stop first: either way the Set must return.
+		for range 20 {
+			w := spec.Watch()
+			s := sharedstate.NewStore()
+			update := holdUpdate(s)
+			defer update.release()
+			var setErr error
+			set := spec.Go(func() { setErr = s.Set("stock", 100) })
+			Expect(w.Settle(set)).To(BeFalse(), "Set(\"stock\", 100) returned while Update's function was still running: it must wait for the owner")
+			closing := spec.Go(func() { s.Close() })
+			w.Settle(closing)
+			update.release()
+			if !w.Settle(set) {
+				Fail("a Set that waited for the busy owner never returned once Close had stopped the owner: it waits for ever for an owner that is gone. " +
+					"Looking whether the Store is closed and then sending is not enough, since Close can come in between: send in a select that also watches the stop channel")
+			}
+			closing.Wait()
+			update.wait()
+			if setErr != nil {
+				Expect(setErr).To(MatchError(sharedstate.ErrClosed), "a call that races with Close either completes or returns ErrClosed")
+			}
 		}
 	})
 
