@@ -220,6 +220,39 @@ var _ = Describe("Manager", func() {
 })
 
 var _ = Describe("Client", func() {
+	It("returns an error from every call the manager refuses or cannot answer", busyTimeout, func() {
+		w := spec.Watch()
+		type callCase struct {
+			name string
+			call func(c *sharedstate.Client) error
+		}
+		get := callCase{"Get(\"a\")", func(c *sharedstate.Client) error { _, err := c.Get("a"); return err }}
+		set := callCase{"Set(\"a\", 1)", func(c *sharedstate.Client) error { return c.Set("a", 1) }}
+		add := callCase{"Add(\"a\", 1)", func(c *sharedstate.Client) error { _, err := c.Add("a", 1); return err }}
+		appendX := callCase{"Append(\"x\")", func(c *sharedstate.Client) error { return c.Append("x") }}
+
+		// A closed manager replies to each request of its dict with an error.
+		m := sharedstate.NewManager()
+		Expect(m.Close()).To(Succeed())
+		cn := connect(m, nil)
+		for _, k := range []callCase{get, set, add} {
+			Expect(k.call(cn.client)).NotTo(Succeed(), "the Manager is closed and replied with an error, so %s must return an error", k.name)
+		}
+		Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
+
+		// A manager that has hung up never replies: r has ended.
+		c := sharedstate.NewClient(strings.NewReader(""), io.Discard)
+		for _, k := range []callCase{get, set, add, appendX, get} {
+			var err error
+			call := spec.Go(func() { err = k.call(c) })
+			if !w.Settle(call) {
+				Fail(fmt.Sprintf("%s never returned, on a Client whose manager has hung up and whose earlier calls failed: "+
+					"does every way out of a call, the failed ones too, unlock the Client's mutex? (defer c.mu.Unlock())", k.name))
+			}
+			Expect(err).To(HaveOccurred(), "the manager hung up before replying, so %s must return an error", k.name)
+		}
+	})
+
 	It("sends one request at a time, however many goroutines call it", busyTimeout, func() {
 		w := spec.Watch()
 		m := sharedstate.NewManager()
@@ -294,6 +327,20 @@ var _ = Describe("Client", func() {
 })
 
 var _ = Describe("Manager in one process", func() {
+	It("adds whatever delta the client sends, negative too", busyTimeout, func() {
+		m := sharedstate.NewManager()
+		defer m.Close()
+		cn := connect(m, nil)
+		v, err := cn.client.Add("n", 5)
+		Expect(err).NotTo(HaveOccurred(), "Add(\"n\", 5) failed")
+		Expect(v).To(Equal(5), "Add(\"n\", 5) on a new key must return 5: send the delta in the request, and let the manager add it")
+		v, err = cn.client.Add("n", -7)
+		Expect(err).NotTo(HaveOccurred(), "Add(\"n\", -7) failed")
+		Expect(v).To(Equal(-2), "Add(\"n\", -7) after Add(\"n\", 5) must return -2: the manager adds the delta the client sent, not 1")
+		Expect(m.Dict()).To(Equal(map[string]int{"n": -2}), "the manager's dict must hold 5 - 7 = -2")
+		Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
+	})
+
 	It("serves many clients at once", busyTimeout, func() {
 		m := sharedstate.NewManager()
 		defer m.Close()
