@@ -203,5 +203,25 @@ func init() {
 
 		// lessons/11-shared-state/sharedstate_suite_test.go
 		"11 shared-state": "=",
+
+		// lessons/11-shared-state/manager_test.go
+		"Client returns an error from every call the manager refuses or cannot answer": "Client는 매니저가 거절하거나 답할 수 없는 호출마다 오류를 반환한다",
+		"Set(\"a\", 1)": "=",
+		"Add(\"a\", 1)": "=",
+		"the Manager is closed and replied with an error, so %s must return an error":                                                                                                                  "Manager가 닫혀 있어 오류로 응답했으므로 %s 호출은 오류를 반환해야 합니다",
+		"%s never returned, on a Client whose manager has hung up and whose earlier calls failed: does every way out of a call, the failed ones too, unlock the Client's mutex? (defer c.mu.Unlock())": "매니저가 연결을 끊었고 앞선 호출들도 실패한 Client에서 %s 호출이 끝내 반환하지 않았습니다. 실패한 경우를 포함해 호출이 끝나는 모든 길에서 Client의 뮤텍스를 푸나요? (defer c.mu.Unlock())",
+		"the manager hung up before replying, so %s must return an error":                                                                                                                              "매니저가 응답하기 전에 연결을 끊었으므로 %s 호출은 오류를 반환해야 합니다",
+		"Manager in one process adds whatever delta the client sends, negative too":                                                                                                                    "한 프로세스 안의 Manager는 클라이언트가 보낸 delta를 음수까지 그대로 더한다",
+		"Add(\"n\", 5) failed": "Add(\"n\", 5)가 실패했습니다",
+		"Add(\"n\", 5) on a new key must return 5: send the delta in the request, and let the manager add it": "새 키에 Add(\"n\", 5)를 하면 5를 반환해야 합니다. delta를 요청에 담아 보내고, 더하는 일은 매니저에게 맡기세요",
+		"Add(\"n\", -7) failed": "Add(\"n\", -7)이 실패했습니다",
+		"Add(\"n\", -7) after Add(\"n\", 5) must return -2: the manager adds the delta the client sent, not 1": "Add(\"n\", 5) 다음의 Add(\"n\", -7)은 -2를 반환해야 합니다. 매니저는 1이 아니라 클라이언트가 보낸 delta를 더합니다",
+		"the manager's dict must hold 5 - 7 = -2":                                                              "매니저의 dict에는 5 - 7 = -2가 있어야 합니다",
+
+		// lessons/11-shared-state/store_test.go
+		"Store ends a call that waits for the busy owner when Close comes":                                   "Store는 바쁜 주인 고루틴을 기다리던 호출을 Close가 오면 끝낸다",
+		"Set(\"stock\", 100) returned while Update's function was still running: it must wait for the owner": "Update의 함수가 아직 실행 중인데 Set(\"stock\", 100)이 반환했습니다. 주인 고루틴을 기다려야 합니다",
+		"a Set that waited for the busy owner never returned once Close had stopped the owner: it waits for ever for an owner that is gone. Looking whether the Store is closed and then sending is not enough, since Close can come in between: send in a select that also watches the stop channel": "바쁜 주인 고루틴을 기다리던 Set이 Close가 주인을 멈춘 뒤에도 끝내 반환하지 않았습니다. 이미 사라진 주인을 영원히 기다리는 것입니다. Store가 닫혔는지 먼저 보고 나서 보내는 것으로는 부족합니다. 그 사이에 Close가 올 수 있으니, 멈춤 채널도 함께 지켜보는 select 안에서 보내세요",
+		"a call that races with Close either completes or returns ErrClosed": "Close와 경합하는 호출은 끝까지 실행되거나 ErrClosed를 반환해야 합니다",
 	})
 }
