@@ -74,8 +74,9 @@ func (m *Manager) List() []string {
 	panic("TODO: List: return a copy of the list")
 }
 
-// Close stops the Manager's dict. Requests that reach the Manager after
-// Close get an error reply. Closing a closed Manager returns ErrClosed.
+// Close stops the Manager's dict. Requests for the dict that reach the
+// Manager after Close get an error reply; the list stays as it was, and
+// usable. Closing a closed Manager returns ErrClosed.
 func (m *Manager) Close() error {
 	// TODO: close the dict's Store.
 	panic("TODO: Close: close the dict's Store")

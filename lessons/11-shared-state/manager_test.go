@@ -238,6 +238,8 @@ var _ = Describe("Client", func() {
 		for _, k := range []callCase{get, set, add} {
 			Expect(k.call(cn.client)).NotTo(Succeed(), "the Manager is closed and replied with an error, so %s must return an error", k.name)
 		}
+		Expect(appendX.call(cn.client)).To(Succeed(), "Close stops the Manager's dict only: its list stays usable, so Append must succeed")
+		Expect(m.List()).To(Equal([]string{"x"}), "the Client appended \"x\" after Close, which leaves the list as it was, and usable")
 		Expect(cn.finishServe()).To(Succeed(), "Serve must return nil when the client hangs up")
 
 		// A manager that has hung up never replies: r has ended.

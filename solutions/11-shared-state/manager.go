@@ -111,8 +111,9 @@ func (m *Manager) List() []string {
 	return append([]string(nil), m.list...)
 }
 
-// Close stops the Manager's dict. Requests that reach the Manager after
-// Close get an error reply. Closing a closed Manager returns ErrClosed.
+// Close stops the Manager's dict. Requests for the dict that reach the
+// Manager after Close get an error reply; the list stays as it was, and
+// usable. Closing a closed Manager returns ErrClosed.
 func (m *Manager) Close() error {
 	return m.dict.Close()
 }

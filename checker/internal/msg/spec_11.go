@@ -209,6 +209,8 @@ func init() {
 		"Set(\"a\", 1)": "=",
 		"Add(\"a\", 1)": "=",
 		"the Manager is closed and replied with an error, so %s must return an error":                                                                                                                  "Manager가 닫혀 있어 오류로 응답했으므로 %s 호출은 오류를 반환해야 합니다",
+		"Close stops the Manager's dict only: its list stays usable, so Append must succeed":                                                                                                           "Close는 Manager의 dict만 멈춥니다. 리스트는 그대로 쓸 수 있으므로 Append는 성공해야 합니다",
+		"the Client appended \"x\" after Close, which leaves the list as it was, and usable":                                                                                                           "Close 뒤에 Client가 \"x\"를 추가했습니다. Close는 리스트를 그대로, 쓸 수 있는 채로 둡니다",
 		"%s never returned, on a Client whose manager has hung up and whose earlier calls failed: does every way out of a call, the failed ones too, unlock the Client's mutex? (defer c.mu.Unlock())": "매니저가 연결을 끊었고 앞선 호출들도 실패한 Client에서 %s 호출이 끝내 반환하지 않았습니다. 실패한 경우를 포함해 호출이 끝나는 모든 길에서 Client의 뮤텍스를 푸나요? (defer c.mu.Unlock())",
 		"the manager hung up before replying, so %s must return an error":                                                                                                                              "매니저가 응답하기 전에 연결을 끊었으므로 %s 호출은 오류를 반환해야 합니다",
 		"Manager in one process adds whatever delta the client sends, negative too":                                                                                                                    "한 프로세스 안의 Manager는 클라이언트가 보낸 delta를 음수까지 그대로 더한다",
