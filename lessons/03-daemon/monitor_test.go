@@ -2,7 +2,11 @@ package daemon_test
 
 import (
 	"context"
+	"runtime"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -24,17 +28,24 @@ type probe struct {
 	// lateReturns makes a late call return instead of blocking, for specs
 	// where Monitor is expected to stop on its own after one.
 	lateReturns bool
-	checking    spec.Gauge // the checks running
+	// afterCheck, if set, is called at the end of every check that was not
+	// late.
+	afterCheck func()
+	checking   spec.Gauge    // the checks running
+	caller     atomic.Uint64 // the goroutine that calls Monitor
 
-	mu    sync.Mutex
-	ticks []time.Duration // the tick each call was given
-	calls []time.Duration // when each call began
-	late  int
+	mu        sync.Mutex
+	ticks     []time.Duration // the tick each call was given
+	calls     []time.Duration // when each call began
+	late      int
+	elsewhere int // calls on another goroutine than Monitor's caller
 }
 
+// newProbe makes a probe for a Monitor that the calling goroutine runs.
 func newProbe(ctx context.Context, takes time.Duration) *probe {
 	p := &probe{ctx: ctx, start: time.Now(), takes: takes}
 	p.checking.Name = "check"
+	p.caller.Store(goroutineID())
 	return p
 }
 
@@ -42,6 +53,9 @@ func (p *probe) check(tick time.Time) {
 	p.checking.Enter()
 	defer p.checking.Leave()
 	p.mu.Lock()
+	if goroutineID() != p.caller.Load() {
+		p.elsewhere++
+	}
 	if p.ctx.Err() != nil {
 		p.late++
 		p.mu.Unlock()
@@ -54,6 +68,48 @@ func (p *probe) check(tick time.Time) {
 	p.calls = append(p.calls, time.Since(p.start))
 	p.mu.Unlock()
 	time.Sleep(p.takes)
+	if p.afterCheck != nil {
+		p.afterCheck()
+	}
+}
+
+// onOtherGoroutines says how many calls of check ran on another goroutine
+// than the one that called Monitor.
+func (p *probe) onOtherGoroutines() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.elsewhere
+}
+
+// goroutineID returns the id of the calling goroutine, as stack traces show
+// it.
+func goroutineID() uint64 {
+	var buf [64]byte
+	n := runtime.Stack(buf[:], false)
+	id, _ := strconv.ParseUint(strings.Fields(string(buf[:n]))[1], 10, 64)
+	return id
+}
+
+// trapContext is a context that ends the moment Monitor asks for its Done
+// channel while the context is armed. Armed by the end of a check that ran
+// past the next tick, it ends as Monitor's next select looks at ctx.Done(),
+// with that tick already waiting: the select then has both ready.
+type trapContext struct {
+	context.Context
+	cancel context.CancelFunc
+	armed  atomic.Bool
+}
+
+func newTrapContext() *trapContext {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &trapContext{Context: ctx, cancel: cancel}
+}
+
+func (c *trapContext) Done() <-chan struct{} {
+	if c.armed.Load() {
+		c.cancel()
+	}
+	return c.Context.Done()
 }
 
 func (p *probe) calledAt() []time.Duration {
@@ -83,6 +139,7 @@ func startMonitor(ctx context.Context, every time.Duration, p *probe) <-chan tim
 	returned := make(chan time.Duration, 1)
 	go func() {
 		defer GinkgoRecover()
+		p.caller.Store(goroutineID())
 		daemon.Monitor(ctx, every, p.check)
 		returned <- time.Since(p.start)
 	}()
@@ -115,6 +172,8 @@ var _ = Describe("Monitor", func() {
 		ticks, _ := p.seen()
 		Expect(ticks).To(Equal(seconds(1, 2, 3, 4)),
 			"in 4.5s a monitor with a 1s interval should check at 1s, 2s, 3s and 4s, passing check the time of each tick")
+		Expect(p.onOtherGoroutines()).To(BeZero(),
+			"check ran on another goroutine than the one that called Monitor: loop on Monitor's own goroutine and call check there, without starting a goroutine")
 	})
 
 	It("keeps the beat when a check takes time", spec.Bubble, func() {
@@ -177,7 +236,7 @@ var _ = Describe("Monitor", func() {
 			"the context was cancelled at %v and the last check ran until %v, so Monitor should return at %v; it returned at %v", cancelAt, last, max(cancelAt, last), at)
 	})
 
-	It("never checks once its context is done, even with a tick waiting", spec.Bubble, SpecTimeout(5*time.Second), func() {
+	It("never checks once its context is done, even with a tick waiting", spec.Bubble, SpecTimeout(20*time.Second), func() {
 		// Each check runs past the next tick, and the context is cancelled
 		// during it: when it returns, a tick and the cancel are both ready.
 		const monitors = 24
@@ -200,6 +259,34 @@ var _ = Describe("Monitor", func() {
 			_, late := probes[i].seen()
 			Expect(late).To(BeZero(),
 				"check was called after the context was cancelled: when the check returned, the cancel and a tick were both ready, and select picks one of them at random; look at ctx.Err() before calling check")
+		}
+	})
+
+	It("never checks for a tick that was waiting when its context ended", spec.Bubble, SpecTimeout(20*time.Second), func() {
+		// Each check runs past the next tick, and the context ends just as
+		// Monitor's next select asks for ctx.Done(): the tick and the end
+		// of the context are ready together, and select picks one of them
+		// at random.
+		const monitors = 24
+		probes := make([]*probe, monitors)
+		returns := make([]<-chan time.Duration, monitors)
+		ctxs := make([]*trapContext, monitors)
+		for i := range monitors {
+			ctx := newTrapContext()
+			probes[i] = newProbe(ctx, 1500*time.Millisecond)
+			probes[i].lateReturns = true
+			probes[i].afterCheck = func() { ctx.armed.Store(true) }
+			returns[i], ctxs[i] = startMonitor(ctx, time.Second, probes[i]), ctx
+		}
+		time.Sleep(10 * time.Second)
+		for _, ctx := range ctxs {
+			ctx.cancel() // for a Monitor that never asked for ctx.Done() again
+		}
+		for i := range monitors {
+			waitReturn(returns[i])
+			_, late := probes[i].seen()
+			Expect(late).To(BeZero(),
+				"check was called for a tick that was waiting when the context ended: the select had the tick and ctx.Done() both ready and picked the tick; look at ctx.Err() after the tick, right before calling check, not only before the select")
 		}
 	})
 
