@@ -247,31 +247,7 @@ var _ = Describe("Acquire", func() {
 	})
 
 	It("of several waiters, lets exactly one in per Release", spec.Bubble, func() {
-		var l lock.Lock
-		l.Acquire()
-		const waiters = 3
-		var in atomic.Int32
-		done := make(chan struct{})
-		var wg sync.WaitGroup
-		for range waiters {
-			wg.Go(func() {
-				l.Acquire()
-				in.Add(1)
-			})
-		}
-		go func() { wg.Wait(); close(done) }()
-		defer unblock(&l, done)
-
-		synctest.Wait()
-		Expect(in.Load()).To(BeZero(), "%d goroutines waited in Acquire for a held lock and %d got in before any Release", waiters, in.Load())
-		for i := 1; i <= waiters; i++ {
-			Expect(l.Release()).To(Succeed(), "Release of a held lock must return nil")
-			synctest.Wait()
-			Expect(in.Load()).To(BeEquivalentTo(i), "%d goroutines waited in Acquire and the lock was released %d times, but %d of them got in: "+
-				"each Release lets exactly one waiter take the lock (a woken waiter must look again, and wait again if another got there first)", waiters, i, in.Load())
-			Expect(l.Locked()).To(BeTrue(), "a waiter took the lock, so Locked() must report true")
-		}
-		Expect(l.Release()).To(Succeed())
+		oneInPerRelease("Acquire", func(l *lock.Lock) bool { l.Acquire(); return true })
 	})
 })
 
@@ -552,34 +528,9 @@ var _ = Describe("AcquireContext", func() {
 	})
 
 	It("of several waiters, lets exactly one in per Release", spec.Bubble, func() {
-		var l lock.Lock
-		l.Acquire()
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		const waiters = 3
-		var in atomic.Int32
-		done := make(chan struct{})
-		var wg sync.WaitGroup
-		for range waiters {
-			wg.Go(func() {
-				if l.AcquireContext(ctx) == nil {
-					in.Add(1)
-				}
-			})
-		}
-		go func() { wg.Wait(); close(done) }()
-		defer unblock(&l, done)
-
-		synctest.Wait()
-		Expect(in.Load()).To(BeZero(), "%d goroutines waited in AcquireContext for a held lock and %d got in before any Release", waiters, in.Load())
-		for i := 1; i <= waiters; i++ {
-			Expect(l.Release()).To(Succeed(), "Release of a held lock must return nil")
-			synctest.Wait()
-			Expect(in.Load()).To(BeEquivalentTo(i), "%d goroutines waited in AcquireContext and the lock was released %d times, but %d of them got in: "+
-				"each Release lets exactly one waiter take the lock (a woken waiter must look again, and wait again if another got there first)", waiters, i, in.Load())
-			Expect(l.Locked()).To(BeTrue(), "a waiter took the lock, so Locked() must report true")
-		}
-		Expect(l.Release()).To(Succeed())
+		oneInPerRelease("AcquireContext", func(l *lock.Lock) bool { return l.AcquireContext(ctx) == nil })
 	})
 
 	It("cancelled just before a Release either takes the lock or leaves it free", spec.Bubble, func() {
@@ -624,3 +575,36 @@ var _ = Describe("AcquireContext", func() {
 		Expect(l.Locked()).To(BeTrue(), "AcquireContext returned nil, so the lock must be held")
 	})
 })
+
+// oneInPerRelease has three goroutines wait for a held lock with acquire,
+// which reports whether it took the lock, and checks that each Release lets
+// exactly one of them in. method names acquire's method in the messages. It
+// must run in a bubble.
+func oneInPerRelease(method string, acquire func(l *lock.Lock) bool) {
+	var l lock.Lock
+	l.Acquire()
+	const waiters = 3
+	var in atomic.Int32
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range waiters {
+		wg.Go(func() {
+			if acquire(&l) {
+				in.Add(1)
+			}
+		})
+	}
+	go func() { wg.Wait(); close(done) }()
+	defer unblock(&l, done)
+
+	synctest.Wait()
+	Expect(in.Load()).To(BeZero(), "%d goroutines waited in %s for a held lock and %d got in before any Release", waiters, method, in.Load())
+	for i := 1; i <= waiters; i++ {
+		Expect(l.Release()).To(Succeed(), "Release of a held lock must return nil")
+		synctest.Wait()
+		Expect(in.Load()).To(BeEquivalentTo(i), "%d goroutines waited in %s and the lock was released %d times, but %d of them got in: "+
+			"each Release lets exactly one waiter take the lock (a woken waiter must look again, and wait again if another got there first)", waiters, method, i, in.Load())
+		Expect(l.Locked()).To(BeTrue(), "a waiter took the lock, so Locked() must report true")
+	}
+	Expect(l.Release()).To(Succeed())
+}

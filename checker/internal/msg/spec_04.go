@@ -59,8 +59,8 @@ func init() {
 		"the lock was released but the waiting Acquire did not return":                           "락이 풀렸는데 기다리던 Acquire가 반환하지 않았습니다",
 		"the waiting goroutine took the lock, so Locked() must report true again":                "기다리던 고루틴이 락을 잡았으므로 Locked()는 다시 true를 반환해야 합니다",
 		"Acquire of several waiters, lets exactly one in per Release":                            "Acquire: 여러 고루틴이 기다리면 Release 한 번에 정확히 하나만 들어간다",
-		"%d goroutines waited in Acquire for a held lock and %d got in before any Release":       "고루틴 %d개가 잡혀 있는 락을 Acquire에서 기다렸는데, Release를 한 번도 하지 않았는데도 %d개가 들어갔습니다",
-		"%d goroutines waited in Acquire and the lock was released %d times, but %d of them got in: each Release lets exactly one waiter take the lock (a woken waiter must look again, and wait again if another got there first)": "고루틴 %d개가 Acquire에서 기다렸고 락은 %d번 풀렸는데 그중 %d개가 들어갔습니다. Release 한 번에 기다리던 고루틴 하나만 락을 잡을 수 있습니다(깨어난 고루틴은 락을 다시 확인하고, 다른 고루틴이 먼저 잡았으면 다시 기다려야 합니다)",
+		"%d goroutines waited in %s for a held lock and %d got in before any Release":            "고루틴 %[1]d개가 잡혀 있는 락을 %[2]s에서 기다렸는데, Release를 한 번도 하지 않았는데도 %[3]d개가 들어갔습니다",
+		"%d goroutines waited in %s and the lock was released %d times, but %d of them got in: each Release lets exactly one waiter take the lock (a woken waiter must look again, and wait again if another got there first)": "고루틴 %[1]d개가 %[2]s에서 기다렸고 락은 %[3]d번 풀렸는데 그중 %[4]d개가 들어갔습니다. Release 한 번에 기다리던 고루틴 하나만 락을 잡을 수 있습니다(깨어난 고루틴은 락을 다시 확인하고, 다른 고루틴이 먼저 잡았으면 다시 기다려야 합니다)",
 		"a waiter took the lock, so Locked() must report true":                                      "기다리던 고루틴이 락을 잡았으므로 Locked()는 true를 반환해야 합니다",
 		"Release of an unlocked lock returns ErrNotLocked":                                          "Release: 풀려 있는 락을 풀면 ErrNotLocked를 반환한다",
 		"Release of a lock nobody holds must return ErrNotLocked (Python raises RuntimeError here)": "아무도 잡지 않은 락을 Release하면 ErrNotLocked를 반환해야 합니다(파이썬은 여기서 RuntimeError를 냅니다)",
@@ -142,10 +142,8 @@ func init() {
 		"AcquireContext on a new, free Lock must take it and return nil (is the lock set up on first use in AcquireContext too?)": "풀려 있는 새 Lock에서 AcquireContext는 락을 잡고 nil을 반환해야 합니다(AcquireContext에서도 처음 쓸 때 락을 준비하나요?)",
 		"the lock was free, so AcquireContext must not wait":                                                                      "락이 풀려 있었으므로 AcquireContext는 기다리면 안 됩니다",
 		"AcquireContext of several waiters, lets exactly one in per Release":                                                      "AcquireContext: 여러 고루틴이 기다리면 Release 한 번에 정확히 하나만 들어간다",
-		"%d goroutines waited in AcquireContext for a held lock and %d got in before any Release":                                 "고루틴 %d개가 잡혀 있는 락을 AcquireContext에서 기다렸는데, Release가 한 번도 없었는데도 %d개가 들어갔습니다",
-		"%d goroutines waited in AcquireContext and the lock was released %d times, but %d of them got in: each Release lets exactly one waiter take the lock (a woken waiter must look again, and wait again if another got there first)": "고루틴 %d개가 AcquireContext에서 기다렸고 락은 %d번 풀렸는데 그중 %d개가 들어갔습니다. Release 한 번에 기다리던 고루틴 하나만 락을 잡을 수 있습니다(깨어난 고루틴은 락을 다시 확인하고, 다른 고루틴이 먼저 잡았으면 다시 기다려야 합니다)",
-		"AcquireContext cancelled just before a Release either takes the lock or leaves it free": "AcquireContext는 Release 직전에 취소되면 락을 잡거나, 풀린 채로 둔다",
-		"ctx was cancelled and the lock released, but AcquireContext did not return":             "ctx가 취소되고 락도 풀렸는데 AcquireContext가 반환하지 않았습니다",
+		"AcquireContext cancelled just before a Release either takes the lock or leaves it free":                                  "AcquireContext는 Release 직전에 취소되면 락을 잡거나, 풀린 채로 둔다",
+		"ctx was cancelled and the lock released, but AcquireContext did not return":                                              "ctx가 취소되고 락도 풀렸는데 AcquireContext가 반환하지 않았습니다",
 		"ctx was cancelled and the lock released at the same moment: AcquireContext returned ctx.Err(), yet the lock stayed held, by nobody. If the lock was handed to the waiter as it gave up, it must keep it (return nil) or pass it on": "ctx 취소와 락 해제가 같은 순간에 일어났습니다. AcquireContext는 ctx.Err()를 반환했는데 락은 아무도 잡지 않은 채로 잡힌 상태로 남았습니다. 포기하는 순간 락을 넘겨받았다면 그 락을 가지거나(nil 반환) 다음 쪽에 넘겨야 합니다",
 	})
 }
