@@ -2,9 +2,6 @@ package daemon_test
 
 import (
 	"context"
-	"runtime"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -45,7 +42,7 @@ type probe struct {
 func newProbe(ctx context.Context, takes time.Duration) *probe {
 	p := &probe{ctx: ctx, start: time.Now(), takes: takes}
 	p.checking.Name = "check"
-	p.caller.Store(goroutineID())
+	p.caller.Store(spec.GoroutineID())
 	return p
 }
 
@@ -53,7 +50,7 @@ func (p *probe) check(tick time.Time) {
 	p.checking.Enter()
 	defer p.checking.Leave()
 	p.mu.Lock()
-	if goroutineID() != p.caller.Load() {
+	if spec.GoroutineID() != p.caller.Load() {
 		p.elsewhere++
 	}
 	if p.ctx.Err() != nil {
@@ -79,15 +76,6 @@ func (p *probe) onOtherGoroutines() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.elsewhere
-}
-
-// goroutineID returns the id of the calling goroutine, as stack traces show
-// it.
-func goroutineID() uint64 {
-	var buf [64]byte
-	n := runtime.Stack(buf[:], false)
-	id, _ := strconv.ParseUint(strings.Fields(string(buf[:n]))[1], 10, 64)
-	return id
 }
 
 // trapContext is a context that ends the moment Monitor asks for its Done
@@ -139,7 +127,7 @@ func startMonitor(ctx context.Context, every time.Duration, p *probe) <-chan tim
 	returned := make(chan time.Duration, 1)
 	go func() {
 		defer GinkgoRecover()
-		p.caller.Store(goroutineID())
+		p.caller.Store(spec.GoroutineID())
 		daemon.Monitor(ctx, every, p.check)
 		returned <- time.Since(p.start)
 	}()

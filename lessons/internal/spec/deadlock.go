@@ -46,7 +46,7 @@ func runWatched(ctx context.Context, body func()) (stuck []string, deadlocked, e
 		body()
 		returned = true
 	}()
-	self := goroutineID()
+	self := GoroutineID()
 	before := current.goroutinesBefore()
 	tick := time.NewTicker(deadlockPoll)
 	defer tick.Stop()
@@ -95,7 +95,7 @@ func runWatched(ctx context.Context, body func()) (stuck []string, deadlocked, e
 // goroutines that end the timed-out nodes may still be on their way out,
 // so it looks a few times. It returns where they wait, or nil.
 func stuckAfterTimeout() []string {
-	before, self := current.goroutinesBefore(), goroutineID()
+	before, self := current.goroutinesBefore(), GoroutineID()
 	last := ""
 	for range 10 {
 		still, lines, ok := stillness(gleak.Goroutines(), before, self)

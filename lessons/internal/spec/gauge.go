@@ -49,7 +49,7 @@ func (g *Gauge) Enter() {
 	now, fake := time.Now(), onFakeClock()
 	var id uint64
 	if fake {
-		id = goroutineID()
+		id = GoroutineID()
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -66,7 +66,7 @@ func (g *Gauge) Enter() {
 func (g *Gauge) Leave() {
 	var id uint64
 	if onFakeClock() {
-		id = goroutineID()
+		id = GoroutineID()
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()

@@ -31,7 +31,7 @@ func Go(f func()) *Call {
 }
 
 func (c *Call) run(f func()) {
-	c.id.Store(goroutineID())
+	c.id.Store(GoroutineID())
 	defer close(c.done)
 	defer func() { c.panicked = recover() }()
 	f()
@@ -164,9 +164,14 @@ var parked = map[string]bool{
 	"sync.Cond.Wait": true, "sync.WaitGroup.Wait": true,
 }
 
-// goroutineID returns the id of the calling goroutine, as stack traces show
+// Parked reports whether g is blocked on a channel, a select or a lock of
+// package sync: waiting for another goroutine, not running, runnable, asleep
+// or in a system call.
+func Parked(g gleak.Goroutine) bool { return parked[stateOf(g)] }
+
+// GoroutineID returns the id of the calling goroutine, as stack traces show
 // it. Go gives goroutines no ids to program with; this is for specs only.
-func goroutineID() uint64 {
+func GoroutineID() uint64 {
 	var buf [64]byte
 	n := runtime.Stack(buf[:], false)
 	id, _ := strconv.ParseUint(strings.Fields(string(buf[:n]))[1], 10, 64)
