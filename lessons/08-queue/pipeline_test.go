@@ -188,6 +188,41 @@ var _ = Describe("Merge", func() {
 		}
 	})
 
+	It("keeps the order of each input, however slow the reader", spec.Bubble, func() {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		// Each input sends five values as fast as Merge takes them; the
+		// reader takes one a second, so values wait to be sent.
+		var ins []<-chan int
+		for k := range 2 {
+			ch := make(chan int)
+			ins = append(ins, ch)
+			go func() {
+				defer close(ch)
+				for j := range 5 {
+					ch <- 10*k + j
+				}
+			}()
+		}
+		out := queue.Merge(ctx, ins...)
+		var got []int
+		for v := range out {
+			time.Sleep(time.Second)
+			got = append(got, v)
+		}
+		Expect(got).To(ConsistOf(0, 1, 2, 3, 4, 10, 11, 12, 13, 14), "Merge must forward every value of every input exactly once")
+		for k := range 2 {
+			var of []int
+			for _, v := range got {
+				if v/10 == k {
+					of = append(of, v)
+				}
+			}
+			Expect(slices.IsSorted(of)).To(BeTrue(), "the values of input %d came out as %v: values of one input must come out in the order they were sent. "+
+				"Send each value before receiving the next from the same input (not from a goroutine of its own)", k, of)
+		}
+	})
+
 	It("with no inputs closes at once", spec.Bubble, func() {
 		out := queue.Merge[int](context.Background())
 		synctest.Wait()

@@ -140,6 +140,65 @@ var _ = Describe("Put", func() {
 		mustGet(q, 2, "items must come out in the order they were put")
 		mustGet(q, 3, "the Put that waited must add its item at the back")
 	})
+
+	It("of two waiting, one takes the room a Get makes and the other keeps waiting", spec.Bubble, func() {
+		q := queue.New[int](1)
+		defer q.Close() // lets a stuck Put go, so the spec ends with its own message
+		Expect(q.Put(0)).To(Succeed(), "Put on an empty New(1) must return nil at once")
+		puts := []*call[struct{}]{putting(q, 1), putting(q, 2)}
+		synctest.Wait()
+		mustGet(q, 0, "the queue holds the one item put before the Puts waited")
+		synctest.Wait()
+		var waiting []*call[struct{}]
+		for _, p := range puts {
+			if !p.returned() {
+				waiting = append(waiting, p)
+			}
+		}
+		Expect(q.Len()).To(Equal(1), "two Puts waited on a full New(1) and one Get made room for one item, but the queue now holds %d: "+
+			"a Put woken to find the room already taken by another Put must wait again (look again in a for loop, not once in an if)", q.Len())
+		Expect(waiting).To(HaveLen(1), "two Puts waited on a full New(1) and one Get made room for one item: one Put must return and the other must keep waiting, but %d still wait", len(waiting))
+		v, err := q.Get()
+		Expect(err).NotTo(HaveOccurred(), "Get on a queue holding an item must return it")
+		Expect(v).To(Or(Equal(1), Equal(2)), "the queue must hold the item of the Put that returned")
+		synctest.Wait()
+		Expect(waiting[0].returned()).To(BeTrue(), "a second Get made room, but the Put still waiting did not return: wake waiting Puts when an item is taken")
+		Expect(waiting[0].err).NotTo(HaveOccurred(), "the waiting Put got room, so it must return nil")
+		Expect(q.Len()).To(Equal(1), "each of the two Puts must add its one item")
+	})
+
+	It("of several waiting, every one returns when as many Gets make room one right after another", spec.Bubble, func() {
+		// The mirror of Get's spec: a Get that wakes one Put, and only when
+		// the queue was full, loses a wake-up whenever the second Get comes
+		// before the woken Put has added its item.
+		const waiters, rounds = 3, 30
+		for round := range rounds {
+			q := queue.New[int](waiters)
+			for i := range waiters {
+				Expect(q.Put(i)).To(Succeed(), "Put on an open queue with room must return nil")
+			}
+			puts := make([]*call[struct{}], waiters)
+			for i := range puts {
+				puts[i] = putting(q, waiters+i)
+			}
+			synctest.Wait()
+			for i := range waiters {
+				mustGet(q, i, "items must come out in the order they were put")
+			}
+			synctest.Wait()
+			stuck, held := 0, q.Len()
+			for _, p := range puts {
+				if !p.returned() {
+					stuck++
+				}
+			}
+			q.Close() // lets a stuck Put go, so the spec ends with its own message
+			synctest.Wait()
+			Expect(stuck).To(BeZero(), "round %d: %d Puts waited on a full New(%d), then %d Gets made room one right after another, "+
+				"and %d Puts still wait while the queue holds only %d items. Every Get must wake the waiting Puts (or one per item taken, never none): "+
+				"a Put waits only while the queue is full.", round, waiters, waiters, waiters, stuck, held)
+		}
+	})
 })
 
 var _ = Describe("Get", func() {
@@ -184,6 +243,94 @@ var _ = Describe("Get", func() {
 			Expect(stuck).To(BeZero(), "round %d: %d Gets waited on an empty queue, then %d items were put one right after another, "+
 				"and %d Gets still wait while %d items sit in the queue. Every Put must wake the waiting Gets (or one per item, never none): "+
 				"a Get waits only while the queue is empty.", round, waiters, waiters, stuck, left)
+		}
+	})
+})
+
+var _ = Describe("Get", func() {
+	It("of two waiting, one takes the item put and the other keeps waiting", spec.Bubble, func() {
+		q := queue.New[int](0)
+		defer q.Close() // lets a stuck Get go, so the spec ends with its own message
+		gets := []*call[int]{getting(q), getting(q)}
+		synctest.Wait()
+		Expect(q.Put(1)).To(Succeed(), "Put on an open queue with room must return nil")
+		synctest.Wait()
+		var took, waiting []*call[int]
+		for _, g := range gets {
+			if g.returned() {
+				took = append(took, g)
+			} else {
+				waiting = append(waiting, g)
+			}
+		}
+		var errs []error
+		for _, g := range took {
+			errs = append(errs, g.err)
+		}
+		Expect(took).To(HaveLen(1), "two Gets waited on an empty queue and one item was put: one Get must take it and the other must keep waiting, but %d returned (with errors %v). "+
+			"A Get woken to find the item already taken by another Get must wait again (look again in a for loop, not once in an if)", len(took), errs)
+		Expect(took[0].err).NotTo(HaveOccurred(), "the Get that returned must have taken the item")
+		Expect(took[0].v).To(Equal(1), "the Get that returned must return the item that was put")
+		Expect(q.Put(2)).To(Succeed(), "Put on an open queue with room must return nil")
+		synctest.Wait()
+		Expect(waiting[0].returned()).To(BeTrue(), "a second item was put, but the Get still waiting did not return: wake waiting Gets when an item is added")
+		Expect(waiting[0].err).NotTo(HaveOccurred(), "the waiting Get got an item, so it must return a nil error")
+		Expect(waiting[0].v).To(Equal(2), "the waiting Get must return the second item put")
+	})
+})
+
+// The ways of putting and of getting, for specs that try each.
+var putKinds = []struct {
+	name string
+	put  func(q *queue.Queue[int], v int) error
+}{
+	{"Put", (*queue.Queue[int]).Put},
+	{"TryPut", (*queue.Queue[int]).TryPut},
+	{"PutTimeout(v, time.Hour)", func(q *queue.Queue[int], v int) error { return q.PutTimeout(v, time.Hour) }},
+	{"PutTimeout(v, 0)", func(q *queue.Queue[int], v int) error { return q.PutTimeout(v, 0) }},
+	{"PutContext", func(q *queue.Queue[int], v int) error { return q.PutContext(context.Background(), v) }},
+}
+
+var getKinds = []struct {
+	name string
+	get  func(q *queue.Queue[int]) (int, error)
+}{
+	{"Get", (*queue.Queue[int]).Get},
+	{"TryGet", (*queue.Queue[int]).TryGet},
+	{"GetTimeout(time.Hour)", func(q *queue.Queue[int]) (int, error) { return q.GetTimeout(time.Hour) }},
+	{"GetTimeout(0)", func(q *queue.Queue[int]) (int, error) { return q.GetTimeout(0) }},
+	{"GetContext", func(q *queue.Queue[int]) (int, error) { return q.GetContext(context.Background()) }},
+}
+
+var _ = Describe("Queue", func() {
+	It("wakes a waiting Get on every kind of put, and a waiting Put on every kind of get", spec.Bubble, func() {
+		for _, k := range putKinds {
+			q := queue.New[int](0)
+			g := getting(q)
+			synctest.Wait()
+			Expect(k.put(q, 7)).To(Succeed(), "%s on an open queue with room must return nil", k.name)
+			synctest.Wait()
+			returned := g.returned()
+			q.Close() // lets a stuck Get go, so the spec ends with its own message
+			synctest.Wait()
+			Expect(returned).To(BeTrue(), "a Get waited on an empty queue and %s added an item, but the Get did not return: every kind of put must wake the waiting Gets", k.name)
+			Expect(g.err).NotTo(HaveOccurred(), "the waiting Get got an item, so it must return a nil error")
+			Expect(g.v).To(Equal(7), "the waiting Get must return the item that %s added", k.name)
+		}
+		for _, k := range getKinds {
+			q := queue.New[int](1)
+			Expect(q.Put(0)).To(Succeed(), "Put on an empty New(1) must return nil at once")
+			p := putting(q, 1)
+			synctest.Wait()
+			v, err := k.get(q)
+			Expect(err).NotTo(HaveOccurred(), "%s on a queue holding an item must take it", k.name)
+			Expect(v).To(Equal(0), "%s must return the front item", k.name)
+			synctest.Wait()
+			returned := p.returned()
+			q.Close() // lets a stuck Put go, so the spec ends with its own message
+			synctest.Wait()
+			Expect(returned).To(BeTrue(), "a Put waited on a full queue and %s took an item, but the Put did not return: every kind of get must wake the waiting Puts", k.name)
+			Expect(p.err).NotTo(HaveOccurred(), "the waiting Put got room, so it must return nil")
 		}
 	})
 })
@@ -451,6 +598,38 @@ var _ = Describe("GetContext", func() {
 	})
 })
 
+var _ = Describe("GetContext", func() {
+	It("returns ctx.Err() at the deadline", spec.Bubble, func() {
+		q := queue.New[int](0)
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		start := time.Now()
+		_, err := q.GetContext(ctx)
+		Expect(err).To(MatchError(context.DeadlineExceeded), "the queue stayed empty past ctx's deadline: GetContext must return ctx.Err(), here context.DeadlineExceeded")
+		Expect(time.Since(start)).To(Equal(2*time.Second), "GetContext must give up exactly at ctx's deadline")
+	})
+})
+
+var _ = Describe("PutContext", func() {
+	It("returns ctx.Err() when cancelled while waiting", spec.Bubble, func() {
+		q := queue.New[int](1)
+		Expect(q.Put(1)).To(Succeed())
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		p := async(func() (struct{}, error) { return struct{}{}, q.PutContext(ctx, 2) })
+		synctest.Wait()
+		Expect(p.returned()).To(BeFalse(), "PutContext returned from a full queue while ctx was live: it must wait")
+
+		cancel()
+		synctest.Wait()
+		Expect(p.returned()).To(BeTrue(), "ctx was cancelled but PutContext kept waiting: wait for ctx.Done() too")
+		Expect(p.err).To(MatchError(context.Canceled), "PutContext must return ctx.Err(), here context.Canceled, when ctx is cancelled first")
+		mustGet(q, 1, "the queue must still hold the item that was there")
+		synctest.Wait()
+		Expect(q.Len()).To(Equal(0), "PutContext gave up, so it must not add its item later either")
+	})
+})
+
 var _ = Describe("PutContext", func() {
 	It("returns ctx.Err() at the deadline", spec.Bubble, func() {
 		q := queue.New[int](1)
@@ -509,6 +688,7 @@ var _ = Describe("Close", func() {
 		Expect(p.err).To(MatchError(queue.ErrClosed), "Put on a closed, full queue must return ErrClosed")
 		Expect(full.TryPut(2)).To(MatchError(queue.ErrClosed), "TryPut on a closed, full queue must return ErrClosed, not ErrFull: no room will ever help")
 		Expect(full.PutTimeout(2, time.Second)).To(MatchError(queue.ErrClosed), "PutTimeout on a closed, full queue must return ErrClosed, not ErrFull")
+		Expect(full.PutTimeout(2, 0)).To(MatchError(queue.ErrClosed), "PutTimeout(v, 0) on a closed, full queue must return ErrClosed, as TryPut does, not ErrFull")
 		Expect(time.Since(start)).To(BeZero(), "a Put on a closed queue has nothing to wait for: it must return at once, full or not")
 	})
 
@@ -540,34 +720,48 @@ var _ = Describe("Close", func() {
 		Expect(err).To(MatchError(queue.ErrClosed), "TryGet on a closed, empty queue must return ErrClosed, not ErrEmpty: no item will ever come")
 		_, err = q.GetTimeout(time.Hour)
 		Expect(err).To(MatchError(queue.ErrClosed), "GetTimeout on a closed, empty queue must return ErrClosed")
+		_, err = q.GetTimeout(0)
+		Expect(err).To(MatchError(queue.ErrClosed), "GetTimeout(0) on a closed, empty queue must return ErrClosed, as TryGet does, not ErrEmpty")
 		Expect(time.Since(start)).To(BeZero(), "a closed, empty queue will never have an item: Get must not wait on it")
 	})
 
 	It("wakes every waiting Get and Put", spec.Bubble, func() {
+		// One waiter of each kind that waits, so that Close must wake them
+		// all, whatever each of them waits on.
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
 		empty := queue.New[int](1)
 		full := queue.New[int](1)
 		Expect(full.Put(0)).To(Succeed())
-		var gets []*call[int]
-		var puts []*call[struct{}]
-		for i := range 3 {
-			gets = append(gets, getting(empty))
-			puts = append(puts, putting(full, i+1))
+		getNames := []string{"Get", "GetTimeout(time.Hour)", "GetContext"}
+		gets := []*call[int]{
+			getting(empty),
+			async(func() (int, error) { return empty.GetTimeout(time.Hour) }),
+			async(func() (int, error) { return empty.GetContext(ctx) }),
+		}
+		putNames := []string{"Put", "PutTimeout(v, time.Hour)", "PutContext"}
+		puts := []*call[struct{}]{
+			putting(full, 1),
+			async(func() (struct{}, error) { return struct{}{}, full.PutTimeout(2, time.Hour) }),
+			async(func() (struct{}, error) { return struct{}{}, full.PutContext(ctx, 3) }),
 		}
 		synctest.Wait()
 		for i := range 3 {
-			Expect(gets[i].returned()).To(BeFalse(), "Get returned from an empty queue: it must wait")
-			Expect(puts[i].returned()).To(BeFalse(), "Put returned from a full queue: it must wait")
+			Expect(gets[i].returned()).To(BeFalse(), "%s returned from an empty queue: it must wait", getNames[i])
+			Expect(puts[i].returned()).To(BeFalse(), "%s returned from a full queue: it must wait", putNames[i])
 		}
 
+		start := time.Now()
 		empty.Close()
 		full.Close()
 		synctest.Wait()
 		for i := range 3 {
-			Expect(gets[i].returned()).To(BeTrue(), "Close did not wake a Get that was waiting on an empty queue: Close must wake every waiting Get")
-			Expect(gets[i].err).To(MatchError(queue.ErrClosed), "a Get woken by Close on an empty queue must return ErrClosed")
-			Expect(puts[i].returned()).To(BeTrue(), "Close did not wake a Put that was waiting on a full queue: Close must wake every waiting Put")
-			Expect(puts[i].err).To(MatchError(queue.ErrClosed), "a Put woken by Close must return ErrClosed")
+			Expect(gets[i].returned()).To(BeTrue(), "Close did not wake a %s that was waiting on an empty queue: Close must wake every waiting Get, whatever kind", getNames[i])
+			Expect(gets[i].err).To(MatchError(queue.ErrClosed), "a %s woken by Close on an empty queue must return ErrClosed", getNames[i])
+			Expect(puts[i].returned()).To(BeTrue(), "Close did not wake a %s that was waiting on a full queue: Close must wake every waiting Put, whatever kind", putNames[i])
+			Expect(puts[i].err).To(MatchError(queue.ErrClosed), "a %s woken by Close must return ErrClosed", putNames[i])
 		}
+		Expect(time.Since(start)).To(BeZero(), "the Gets and Puts woken by Close must return at once, not when their timeout ends")
 		Expect(full.Len()).To(Equal(1), "the Puts woken by Close must not add their items")
 	})
 
