@@ -80,6 +80,24 @@ var _ = Describe("Account", func() {
 		Expect(a.Balance()).To(BeZero(), "100 - 4×25 leaves 0")
 	})
 
+	It("lets every withdrawal through when the money covers them all", busy, func() {
+		g := newGate()
+		a := &races.Account{}
+		a.Deposit(100)
+		a.Between = g.pass
+		var got [3]bool
+		overlap(g,
+			func() { got[0] = a.Withdraw(10) },
+			func() { got[1] = a.Withdraw(10) },
+			func() { a.Deposit(5) },
+			func() { got[2] = a.Withdraw(10) })
+		Expect(got).To(HaveEach(true),
+			"the balance was 100, and three Withdraw(10) and a Deposit(5) ran while the first Withdraw was held in Between, but the Withdraws returned %v: "+
+				"a Withdraw must succeed whenever the balance covers the amount, even if other calls changed the balance meanwhile. "+
+				"A compare-and-swap that fails must look at the balance again and retry, not give up.", got)
+		Expect(a.Balance()).To(Equal(int64(75)), "100 - 3×10 + 5 leaves 75, not %d", a.Balance())
+	})
+
 	It("stays exact when many goroutines deposit and withdraw at once", busy, func() {
 		a := &races.Account{Between: runtime.Gosched}
 		const workers, rounds = 8, 50

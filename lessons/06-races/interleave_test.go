@@ -98,6 +98,28 @@ func overlap(g *gate, first func(), others ...func()) {
 	}
 }
 
+// awaitParkedOrExited waits until c's goroutine is parked (waiting for a
+// lock, say) or has exited. It learns of the exit from the list of
+// goroutines, not from c.Done(): a channel would order everything c did
+// before what the caller does next, and the race detector would miss a
+// race between c's reads and a write that the caller lets happen after.
+func awaitParkedOrExited(c *spec.Call) {
+	exited := make(chan struct{})
+	go func() {
+		c.AwaitExit()
+		close(exited)
+	}()
+	gap := 20 * time.Microsecond
+	for !c.Waiting() {
+		select {
+		case <-exited:
+			return
+		case <-time.After(gap):
+		}
+		gap = min(2*gap, 2*time.Millisecond)
+	}
+}
+
 // busy is the SpecTimeout of every spec here. A right answer needs a few
 // milliseconds of it on a quiet machine; the rest is for a busy one, where
 // the goroutines that a gate holds and sends through wait their turn for a

@@ -47,14 +47,16 @@ func (r *Registry) Register(name string) int {
 	return n
 }
 
-// Lookup returns name's number, and false if name has none.
+// Lookup returns name's number, and false if name has none. It may be
+// called while other goroutines call Register.
 func (r *Registry) Lookup(name string) (int, bool) {
 	// TODO: reading the map while another goroutine writes it is a race.
 	n, ok := r.numbers[name]
 	return n, ok
 }
 
-// Len returns how many names have a number.
+// Len returns how many names have a number. It may be called while other
+// goroutines call Register.
 func (r *Registry) Len() int {
 	// TODO: guard this read too.
 	return len(r.numbers)

@@ -87,6 +87,42 @@ var _ = Describe("Registry", func() {
 		Expect(seen).To(BeEmpty(), "ann already had a number, yet Register called Between: Between is only for a name Register has not found")
 	})
 
+	It("lets Lookup and Len run while a Register is under way", busy, func() {
+		for _, known := range [][]string{nil, {"ann", "cy"}} { // an empty Registry, then one with names
+			g := newGate()
+			r := &races.Registry{}
+			for _, name := range known {
+				r.Register(name)
+			}
+			r.Between = func(string) { g.pass() }
+			reg := spec.Go(func() { r.Register("bob") })
+			select {
+			case <-g.held:
+			case <-reg.Done():
+			}
+			// Lookup and Len, each on a goroutine of its own, while Register
+			// is held between choosing bob's number and recording it.
+			// Correct code makes them wait for the lock, or reads without
+			// one from a sync.Map and atomics; racy code reads the map that
+			// Register is about to write.
+			lookup := spec.Go(func() {
+				r.Lookup("ann")
+				r.Lookup("bob")
+			})
+			awaitParkedOrExited(lookup)
+			length := spec.Go(func() { r.Len() })
+			awaitParkedOrExited(length)
+			g.release()
+			for _, c := range []*spec.Call{reg, lookup, length} {
+				c.Wait()
+			}
+			n, ok := r.Lookup("bob")
+			Expect(ok).To(BeTrue(), "Register(\"bob\") returned, but Lookup(\"bob\") finds no number")
+			Expect(n).To(BeNumerically(">=", 0), "bob got the negative number %d", n)
+			Expect(r.Len()).To(Equal(len(known)+1), "%d names were registered, but Len says %d", len(known)+1, r.Len())
+		}
+	})
+
 	It("stays whole when many goroutines register and look up at once", busy, func() {
 		const workers, count = 8, 40
 		everyone := &crowd{n: workers}

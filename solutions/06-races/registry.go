@@ -51,7 +51,8 @@ func (r *Registry) Register(name string) int {
 	return got.(int)
 }
 
-// Lookup returns name's number, and false if name has none.
+// Lookup returns name's number, and false if name has none. It may be
+// called while other goroutines call Register.
 func (r *Registry) Lookup(name string) (int, bool) {
 	n, ok := r.numbers.Load(name)
 	if !ok {
@@ -60,7 +61,8 @@ func (r *Registry) Lookup(name string) (int, bool) {
 	return n.(int), true
 }
 
-// Len returns how many names have a number.
+// Len returns how many names have a number. It may be called while other
+// goroutines call Register.
 func (r *Registry) Len() int {
 	return int(r.count.Load())
 }

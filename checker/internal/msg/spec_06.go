@@ -78,5 +78,22 @@ func init() {
 
 		// lessons/06-races/account_test.go
 		"%d goroutines at once each deposited 1 %d times, and the balance is %d, not %d: deposits were lost. Hold the mutex while Deposit changes the balance.": "고루틴 %d개가 동시에 각각 1씩 %d번 입금했는데 잔액이 %d입니다(%d이어야 합니다). 입금이 사라졌습니다. Deposit이 잔액을 바꾸는 동안 뮤텍스를 잡고 있으세요.",
+
+		// lessons/06-races/account_test.go
+		"Account lets every withdrawal through when the money covers them all": "Account는 잔액이 모든 출금을 감당하면 출금을 전부 통과시킨다",
+		"the balance was 100, and three Withdraw(10) and a Deposit(5) ran while the first Withdraw was held in Between, but the Withdraws returned %v: a Withdraw must succeed whenever the balance covers the amount, even if other calls changed the balance meanwhile. A compare-and-swap that fails must look at the balance again and retry, not give up.": "잔액이 100이었고 첫 Withdraw가 Between에 붙잡혀 있는 동안 Withdraw(10) 세 번과 Deposit(5)가 실행되었는데 Withdraw들이 %v를 반환했습니다. 다른 호출이 그사이에 잔액을 바꾸었더라도 잔액이 금액을 감당하면 Withdraw는 성공해야 합니다. compare-and-swap이 실패하면 포기하지 말고 잔액을 다시 읽어서 재시도하세요.",
+		"100 - 3×10 + 5 leaves 75, not %d": "100 - 3×10 + 5는 %d이 아니라 75입니다",
+
+		// lessons/06-races/lazy_test.go
+		"Lazy builds nothing before the first Get": "Lazy는 첫 Get 전에는 아무것도 빌드하지 않는다",
+		"build ran %d times before anyone called Get: NewLazy must not build the value, not even on a goroutine of its own. The value is built by the first Get, and may never be needed.": "아무도 Get을 부르기 전에 build가 %d번 실행되었습니다. NewLazy는 값을 만들면 안 되고, 따로 고루틴을 띄워서 만들어도 안 됩니다. 값은 첫 번째 Get이 만들고, 끝내 필요 없을 수도 있습니다.",
+		"the first Get must build the value and return it": "첫 번째 Get은 값을 만들어서 돌려주어야 합니다",
+		"the first Get must call build once, not %d times": "첫 번째 Get은 build를 %d번이 아니라 한 번 불러야 합니다",
+
+		// lessons/06-races/registry_test.go
+		"Registry lets Lookup and Len run while a Register is under way":  "Registry는 Register가 진행 중일 때도 Lookup과 Len을 안전하게 실행한다",
+		"Register(\"bob\") returned, but Lookup(\"bob\") finds no number": "Register(\"bob\") 호출은 반환했는데 Lookup(\"bob\")으로 찾으면 번호가 없습니다",
+		"bob got the negative number %d":                                  "bob이 음수 번호 %d을 받았습니다",
+		"%d names were registered, but Len says %d":                       "이름 %d개를 등록했는데 Len은 %d이라고 합니다",
 	})
 }
