@@ -85,10 +85,7 @@ func init() {
 		"100 - 3×10 + 5 leaves 75, not %d": "100 - 3×10 + 5는 %d이 아니라 75입니다",
 
 		// lessons/06-races/lazy_test.go
-		"Lazy builds nothing before the first Get": "Lazy는 첫 Get 전에는 아무것도 빌드하지 않는다",
 		"build ran %d times before anyone called Get: NewLazy must not build the value, not even on a goroutine of its own. The value is built by the first Get, and may never be needed.": "아무도 Get을 부르기 전에 build가 %d번 실행되었습니다. NewLazy는 값을 만들면 안 되고, 따로 고루틴을 띄워서 만들어도 안 됩니다. 값은 첫 번째 Get이 만들고, 끝내 필요 없을 수도 있습니다.",
-		"the first Get must build the value and return it": "첫 번째 Get은 값을 만들어서 돌려주어야 합니다",
-		"the first Get must call build once, not %d times": "첫 번째 Get은 build를 %d번이 아니라 한 번 불러야 합니다",
 
 		// lessons/06-races/registry_test.go
 		"Registry lets Lookup and Len run while a Register is under way":  "Registry는 Register가 진행 중일 때도 Lookup과 Len을 안전하게 실행한다",
