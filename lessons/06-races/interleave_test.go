@@ -49,7 +49,8 @@ func (g *gate) release() { g.openOnce.Do(func() { close(g.open) }) }
 //     has returned without ever reaching it: then g opens at once);
 //  2. while first is held, it runs each of others in a goroutine of its
 //     own, one at a time, and waits until that one has passed g, has
-//     returned, or is parked (waiting for a lock, a channel, a sync.Once):
+//     returned, or is parked (waiting for a lock, a channel, a sync.Once),
+//     or has spun for spec.SpinGrace (a lock made by hand from atomics):
 //     correct code makes it wait, racy code lets it through;
 //  3. it opens g and waits for every call to return.
 //
@@ -77,9 +78,10 @@ func overlap(g *gate, first func(), others ...func()) {
 		// every 20µs. On a busy machine looks asked too often crowd out the
 		// very goroutine they wait for.
 		lookIn, gap := 20*time.Microsecond, 20*time.Microsecond
+		var spinning time.Time // since when c has been seen spinning, look after look
 		for g.calls.Load() == before && !c.Returned() {
 			if lookIn <= 0 {
-				if c.Waiting() {
+				if c.Waiting() || spunLong(c, &spinning) {
 					break
 				}
 				gap = min(2*gap, 2*time.Millisecond)
@@ -98,6 +100,20 @@ func overlap(g *gate, first func(), others ...func()) {
 	}
 }
 
+// spunLong reports whether c has been Spinning at every look since *since
+// for spec.SpinGrace: then it waits, by spinning. It sets *since at the
+// first look that finds c spinning, and clears it at one that does not.
+func spunLong(c *spec.Call, since *time.Time) bool {
+	if !c.Spinning() {
+		*since = time.Time{}
+		return false
+	}
+	if since.IsZero() {
+		*since = time.Now()
+	}
+	return time.Since(*since) >= spec.SpinGrace
+}
+
 // awaitParkedOrExited waits until c's goroutine is parked (waiting for a
 // lock, say) or has exited. It learns of the exit from the list of
 // goroutines, not from c.Done(): a channel would order everything c did
@@ -110,7 +126,8 @@ func awaitParkedOrExited(c *spec.Call) {
 		close(exited)
 	}()
 	gap := 20 * time.Microsecond
-	for !c.Waiting() {
+	var spinning time.Time
+	for !c.Waiting() && !spunLong(c, &spinning) {
 		select {
 		case <-exited:
 			return

@@ -77,6 +77,35 @@ func (c *Call) Waiting() bool {
 	return alive && (parked[state] || state == "sleep")
 }
 
+// Spinning reports whether the call's goroutine is alive and busy where a
+// goroutine that waits by spinning would be: running, or runnable inside
+// runtime.Gosched or the learner's code, neither parked nor asleep. One look
+// cannot tell a spinning wait from a call that is simply running: a spec
+// believes it only when it lasts (see SpinGrace).
+func (c *Call) Spinning() bool {
+	g, alive := goroutineOf(c.id.Load())
+	if !alive {
+		return false
+	}
+	switch state := strings.TrimSuffix(stateOf(g), " (durable)"); {
+	case state == "running":
+		return true
+	case state != "runnable":
+		return false
+	}
+	if strings.Contains(g.Backtrace, "runtime.Gosched(") {
+		return true
+	}
+	file, _, ok := innermostLessonCall(g.Backtrace)
+	return ok && isLearnerFile(file)
+}
+
+// SpinGrace is how long a call must be seen Spinning, look after look,
+// before a spec takes it for a wait: a lock made by hand from an atomic
+// compare-and-swap waits so, and is as right as a sync.Mutex. On a quiet
+// machine a call that does not wait is done in microseconds.
+const SpinGrace = 100 * time.Millisecond
+
 // AwaitExit waits until the call's goroutine has exited. Unlike Wait, it
 // learns this from the list of goroutines, not from a channel, so it does
 // not order the goroutine's memory accesses before the caller's: the race
@@ -181,15 +210,21 @@ func GoroutineID() uint64 {
 // goroutineState returns the state of goroutine id ("chan receive",
 // "running", ...) and whether it is alive at all.
 func goroutineState(id uint64) (state string, alive bool) {
+	g, alive := goroutineOf(id)
+	return stateOf(g), alive
+}
+
+// goroutineOf returns goroutine id, if it is alive.
+func goroutineOf(id uint64) (g gleak.Goroutine, alive bool) {
 	if id == 0 {
-		return "", false
+		return g, false
 	}
 	for _, g := range gleak.Goroutines() {
 		if g.ID == id {
-			return stateOf(g), true
+			return g, true
 		}
 	}
-	return "", false
+	return g, false
 }
 
 // A Watcher tells, without waiting for a timeout, whether the goroutines
