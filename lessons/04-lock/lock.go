@@ -38,8 +38,10 @@ type Lock struct {
 }
 
 // Acquire locks l. If the lock is already held, Acquire blocks until it is
-// released. When several goroutines wait, each Release lets exactly one of
-// them in. It is Python's acquire().
+// released: it waits parked, on a channel or a lock, and uses no CPU while it
+// waits (a loop of TryAcquire and runtime.Gosched spins instead). When
+// several goroutines wait, each Release lets exactly one of them in. It is
+// Python's acquire().
 func (l *Lock) Acquire() {
 	// TODO: wait until the lock is free, then take it.
 	panic("TODO: Acquire: take the lock, waiting while someone else holds it")

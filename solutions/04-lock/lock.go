@@ -44,8 +44,10 @@ func (l *Lock) ch() chan struct{} {
 }
 
 // Acquire locks l. If the lock is already held, Acquire blocks until it is
-// released. When several goroutines wait, each Release lets exactly one of
-// them in. It is Python's acquire().
+// released: it waits parked, on a channel or a lock, and uses no CPU while it
+// waits (a loop of TryAcquire and runtime.Gosched spins instead). When
+// several goroutines wait, each Release lets exactly one of them in. It is
+// Python's acquire().
 func (l *Lock) Acquire() {
 	l.ch() <- struct{}{}
 }
