@@ -13,10 +13,12 @@ import (
 // cancelled after d, and returns f's result if f returns first.
 //
 // If d passes first, WithTimeout returns the zero value and an error wrapping
-// context.DeadlineExceeded exactly then, whether f has returned or not. If
-// ctx is done first, it returns ctx.Err() the same way. In both cases f's
-// context is done, so f can see that its work is no longer wanted; f may
-// return after WithTimeout has returned, and must then not be left blocked.
+// context.DeadlineExceeded exactly then, whether f has returned or not. A d
+// of zero or less has passed already, as for context.WithTimeout (it does not
+// mean "no time limit"): WithTimeout then gives up at once. If ctx is done
+// first, it returns ctx.Err() the same way. In both cases f's context is
+// done, so f can see that its work is no longer wanted; f may return after
+// WithTimeout has returned, and must then not be left blocked.
 func WithTimeout[T any](ctx context.Context, d time.Duration, f func(context.Context) (T, error)) (T, error) {
 	// TODO: make a context that expires after d, run f in a goroutine that
 	// sends its result on a buffered channel, and select on that channel and

@@ -36,6 +36,16 @@ var _ = Describe("WithTimeout", func() {
 		synctest.Wait()
 		Expect(drain(cancelled)).To(Equal(times(2)),
 			"f's context was never cancelled, so f would run for ever: give f a context from context.WithTimeout(ctx, d)")
+
+		for _, d := range []time.Duration{0, -time.Second} {
+			start := elapsed()
+			_, err = selects.WithTimeout(context.Background(), d, hung[string](elapsed, cancelled))
+			Expect(err).To(MatchError(context.DeadlineExceeded),
+				"WithTimeout(%v) must fail with an error wrapping context.DeadlineExceeded: a d of zero or less has passed already, as with context.WithTimeout: it does not mean \"no time limit\"", d)
+			Expect(elapsed()-start).To(BeZero(), "WithTimeout(%v) must give up at once: a d of zero or less has passed already", d)
+			synctest.Wait()
+			Expect(drain(cancelled)).To(HaveLen(1), "WithTimeout(%v) gave up, so f's context must be done", d)
+		}
 	})
 
 	It("does not wait for an f that is slow to stop", spec.Bubble, func() {
@@ -67,5 +77,22 @@ var _ = Describe("WithTimeout", func() {
 		Expect(elapsed()).To(Equal(time.Second), "WithTimeout must give up when ctx is cancelled (1s), not wait for d")
 		synctest.Wait()
 		Expect(drain(cancelled)).To(Equal(times(1)), "f's context must be derived from ctx, so that f sees ctx cancelled")
+
+		ctx, cancel = context.WithCancel(context.Background())
+		defer cancel()
+		time.AfterFunc(time.Second, cancel)
+		start := elapsed()
+		stopped := make(chan struct{})
+		slow := func(ctx context.Context) (int, error) {
+			defer close(stopped)
+			return slowToStop[int](2*time.Second, errBoom)(ctx)
+		}
+		_, err = selects.WithTimeout(ctx, time.Hour, slow)
+		Expect(err).To(MatchError(context.Canceled), "ctx was cancelled, so WithTimeout must return ctx.Err()")
+		Expect(elapsed()-start).To(Equal(time.Second),
+			"ctx was cancelled at 1s and f took 2s more to stop, but WithTimeout returned after %v: it must give up the moment ctx is done, "+
+				"whether f has returned or not (select on ctx.Done(), not only on f's result and a timer)", elapsed()-start)
+		<-stopped
+		// f has returned; the goroutine that ran it must now be able to end.
 	})
 })
