@@ -59,12 +59,16 @@ var _ = Describe("First", func() {
 		elapsed := stopwatch()
 		v, err := selects.First(context.Background(),
 			failer[int](time.Second, errBoom),
-			failer[int](2*time.Second, errBust),
+			func(ctx context.Context) (int, error) {
+				time.Sleep(2 * time.Second)
+				return 9, errBust // a value that comes with an error is no result
+			},
 		)
 		Expect(err).To(HaveOccurred(), "every task failed, so First must return an error")
 		Expect(errors.Is(err, errBoom) && errors.Is(err, errBust)).To(BeTrue(),
 			"First returned %q: when every task fails its error must wrap every task's error (errors.Join)", err)
-		Expect(v).To(BeZero(), "on failure First must return the zero value")
+		Expect(v).To(BeZero(),
+			"First returned %v: on failure First must return the zero value, not the value a failed task returned with its error", v)
 		Expect(elapsed()).To(Equal(2*time.Second), "First can only know that every task failed when the last one fails (2s)")
 	})
 
@@ -72,13 +76,22 @@ var _ = Describe("First", func() {
 		elapsed := stopwatch()
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		cancelled := make(chan time.Duration, 2)
-		_, err := selects.First(ctx, hung[int](elapsed, cancelled), hung[int](elapsed, cancelled))
+		// Many tasks fail at the same moment, while First waits for their
+		// results: none of those results may get lost.
+		const n = 12
+		cancelled := make(chan time.Duration, n)
+		tasks := make([]func(context.Context) (int, error), n)
+		want := make([]float64, n)
+		for i := range tasks {
+			tasks[i] = hung[int](elapsed, cancelled)
+			want[i] = 2
+		}
+		_, err := selects.First(ctx, tasks...)
 		Expect(err).To(MatchError(context.DeadlineExceeded),
 			"ctx expired at 2s while no task had succeeded: First must fail with an error wrapping ctx.Err()")
 		Expect(elapsed()).To(Equal(2*time.Second), "First must fail when ctx expires (2s)")
 		synctest.Wait()
-		Expect(drain(cancelled)).To(Equal(times(2, 2)), "the tasks' context must be derived from ctx, so that they see it expire")
+		Expect(drain(cancelled)).To(Equal(times(want...)), "the tasks' context must be derived from ctx, so that they see it expire")
 	})
 
 	It("fails when its context is done only once every task has failed", spec.Bubble, func() {
@@ -96,6 +109,19 @@ var _ = Describe("First", func() {
 		Expect(errors.Is(err, errBoom) && errors.Is(err, errBust)).To(BeTrue(),
 			"First returned %q: when ctx is done every task fails, and First's error must wrap every task's error (errors.Join), not just ctx.Err()", err)
 		Expect(v).To(BeZero(), "on failure First must return the zero value")
+
+		done, cancelDone := context.WithCancel(context.Background())
+		cancelDone()
+		start := elapsed()
+		_, err = selects.First(done,
+			slowToStop[int](time.Second, errBoom),
+			slowToStop[int](2*time.Second, errBust),
+		)
+		Expect(elapsed()-start).To(Equal(2*time.Second),
+			"ctx was already done when First was called, and the two tasks took 1s and 2s to stop, but First returned after %v: "+
+				"a ctx that is already done does not make First return by itself either (no early return on ctx.Err()): run the tasks, and fail once the last one has failed (2s)", elapsed()-start)
+		Expect(errors.Is(err, errBoom) && errors.Is(err, errBust)).To(BeTrue(),
+			"First returned %q: with ctx already done every task fails, and First's error must wrap every task's error (errors.Join)", err)
 	})
 
 	It("with no tasks returns ErrNoTasks", func() {

@@ -2,6 +2,7 @@ package selects_test
 
 import (
 	"context"
+	"errors"
 	"testing/synctest"
 	"time"
 
@@ -38,6 +39,8 @@ var _ = Describe("Gather", func() {
 		)
 		Expect(err).To(MatchError(errBoom),
 			"a task failed with %q at 2s: Gather must return that error, not %q (the others only failed because they were cancelled)", errBoom, err)
+		Expect(errors.Is(err, context.Canceled)).To(BeFalse(),
+			"Gather returned %q: it must return the first error alone, not joined to the errors the cancelled tasks returned because they were cancelled", err)
 		Expect(got).To(BeNil(), "when a task fails Gather must return nil results")
 		Expect(elapsed()).To(Equal(2*time.Second), "Gather must return when the failure happens (2s)")
 		synctest.Wait()
@@ -66,10 +69,14 @@ var _ = Describe("Gather", func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		cancelled := make(chan time.Duration, 2)
-		got, err := selects.Gather(ctx, hung[int](elapsed, cancelled), sleeper(time.Hour, 1), hung[int](elapsed, cancelled))
+		got, err := selects.Gather(ctx,
+			hung[int](elapsed, cancelled), sleeper(time.Hour, 1), hung[int](elapsed, cancelled),
+			slowToStop[int](500*time.Millisecond, errBust),
+		)
 		Expect(err).To(MatchError(context.DeadlineExceeded), "ctx expired at 2s with no task done: Gather must fail with ctx's error")
 		Expect(got).To(BeNil(), "a Gather that fails returns nil results")
-		Expect(elapsed()).To(Equal(2*time.Second), "Gather must fail when ctx expires (2s)")
+		Expect(elapsed()).To(Equal(2500*time.Millisecond),
+			"Gather returned at %v: ctx expired at 2s, and one task took until 2.5s to stop: Gather must fail then, once every task has returned, not the moment ctx is done", elapsed())
 		Expect(drain(cancelled)).To(Equal(times(2, 2)), "the tasks' context must be derived from ctx, so that they see it expire: errgroup.WithContext(ctx)")
 	})
 
