@@ -59,7 +59,6 @@ func init() {
 		"Gather fails when its context is done, and cancels the tasks":                                                                                    "Gather는 컨텍스트가 끝나면 실패하고 태스크들을 취소한다",
 		"ctx expired at 2s with no task done: Gather must fail with ctx's error":                                                                          "끝난 태스크가 없는 채로 ctx가 2s에 만료되었습니다. Gather는 ctx의 에러로 실패해야 합니다",
 		"a Gather that fails returns nil results":                                                                                                         "실패한 Gather는 nil 결과를 반환합니다",
-		"Gather must fail when ctx expires (2s)":                                                                                                          "Gather는 ctx가 만료될 때(2s) 실패해야 합니다",
 		"the tasks' context must be derived from ctx, so that they see it expire: errgroup.WithContext(ctx)":                                              "태스크들이 ctx의 만료를 알아챌 수 있도록 태스크의 컨텍스트를 ctx에서 파생시켜야 합니다. errgroup.WithContext(ctx)를 쓰세요",
 		"Gather with no tasks returns an empty slice, not nil":                                                                                            "태스크가 없는 Gather는 nil이 아닌 빈 슬라이스를 반환한다",
 		"with nothing to run, nothing can fail":                                                                                                           "실행할 것이 없으면 실패할 것도 없습니다",
@@ -184,5 +183,23 @@ func init() {
 
 		// lessons/12-select/selects_suite_test.go
 		"12 select": "=",
+
+		// lessons/12-select/first_test.go
+		"First returned %v: on failure First must return the zero value, not the value a failed task returned with its error":                                                                                                                                                                 "First가 반환한 값: %v. 실패하면 First는 실패한 태스크가 에러와 함께 돌려준 값이 아니라 제로 값을 반환해야 합니다",
+		"ctx was already done when First was called, and the two tasks took 1s and 2s to stop, but First returned after %v: a ctx that is already done does not make First return by itself either (no early return on ctx.Err()): run the tasks, and fail once the last one has failed (2s)": "First를 호출할 때 ctx는 이미 끝나 있었고 두 태스크는 멈추는 데 각각 1s와 2s가 걸렸는데, First는 %v 뒤에 반환했습니다. 이미 끝난 ctx도 그것만으로 First를 반환시키지 않습니다(ctx.Err()를 보고 일찍 반환하지 마세요). 태스크들을 실행하고, 마지막 태스크가 실패했을 때(2s) 실패하세요",
+		"First returned %q: with ctx already done every task fails, and First's error must wrap every task's error (errors.Join)":                                                                                                                                                             "First가 반환한 에러: %q. ctx가 이미 끝나 있으면 모든 태스크가 실패하므로, First의 에러는 모든 태스크의 에러를 감싸야 합니다(errors.Join)",
+
+		// lessons/12-select/gather_test.go
+		"Gather returned %q: it must return the first error alone, not joined to the errors the cancelled tasks returned because they were cancelled": "Gather가 반환한 에러: %q. 취소된 태스크들이 취소되었기 때문에 돌려준 에러와 합치지 말고, 첫 번째 에러만 반환해야 합니다",
+
+		// lessons/12-select/timeout_test.go
+		"WithTimeout(%v) must fail with an error wrapping context.DeadlineExceeded: a d of zero or less has passed already, as with context.WithTimeout: it does not mean \"no time limit\"": "WithTimeout(%v) 호출은 context.DeadlineExceeded를 감싼 에러로 실패해야 합니다. context.WithTimeout과 마찬가지로 0 이하의 d는 이미 지난 시간이며, \"시간 제한 없음\"이라는 뜻이 아닙니다",
+		"WithTimeout(%v) must give up at once: a d of zero or less has passed already":                                                                                                       "WithTimeout(%v) 호출은 곧바로 포기해야 합니다. 0 이하의 d는 이미 지난 시간입니다",
+		"WithTimeout(%v) gave up, so f's context must be done":                                                                                                                               "WithTimeout(%v) 호출이 포기했으므로 f의 컨텍스트는 끝나 있어야 합니다",
+		"ctx was cancelled, so WithTimeout must return ctx.Err()":                                                                                                                            "ctx가 취소되었으므로 WithTimeout은 ctx.Err()를 반환해야 합니다",
+		"ctx was cancelled at 1s and f took 2s more to stop, but WithTimeout returned after %v: it must give up the moment ctx is done, whether f has returned or not (select on ctx.Done(), not only on f's result and a timer)": "ctx는 1s에 취소되었고 f는 멈추는 데 2s가 더 걸렸는데, WithTimeout은 %v 뒤에 반환했습니다. f가 반환했든 안 했든 ctx가 끝나는 순간 포기해야 합니다(f의 결과와 타이머만이 아니라 ctx.Done()에서도 select하세요)",
+
+		// lessons/12-select/gather_test.go
+		"Gather returned at %v: ctx expired at 2s, and one task took until 2.5s to stop: Gather must fail then, once every task has returned, not the moment ctx is done": "Gather가 %v에 반환했습니다. ctx는 2s에 만료되었고 한 태스크는 2.5s가 되어서야 멈췄습니다. Gather는 ctx가 끝나는 순간이 아니라, 모든 태스크가 반환한 그때 실패해야 합니다",
 	})
 }
