@@ -208,6 +208,7 @@ func init() {
 		// lessons/10-process/startwatch_test.go
 		"Start waited for the child to end (at %s): Start must start the child and return at once, while the child runs. Wait for the child on a goroutine of its own, which Join can wait for": "Start가 자식이 끝나기를 기다렸습니다(%s). Start는 자식을 시작만 하고 바로 돌아와야 하며, 자식은 그동안 계속 실행됩니다. 자식을 기다리는 일은 별도의 고루틴에서 하고, Join은 그 고루틴을 기다리게 하세요",
 		"\ncreated by ": "=",
+		"IO wait":       "=",
 
 		// lessons/10-process/crash_test.go
 		"the crashed child's exit code should be 2, Go's code for a program that dies of a panic: let the task's panic end the child, do not recover it and exit with a code of your own": "충돌한 자식의 종료 코드는 패닉으로 죽는 Go 프로그램의 코드인 2여야 합니다. 작업의 패닉을 recover해서 자기 코드로 종료하지 말고, 패닉이 자식을 끝내게 두세요",
