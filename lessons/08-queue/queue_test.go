@@ -50,6 +50,17 @@ func (c *call[T]) returned() bool {
 	}
 }
 
+// stillWaiting counts the calls that have not returned.
+func stillWaiting[T any](calls []*call[T]) int {
+	n := 0
+	for _, c := range calls {
+		if !c.returned() {
+			n++
+		}
+	}
+	return n
+}
+
 func putting(q *queue.Queue[int], v int) *call[struct{}] {
 	return async(func() (struct{}, error) { return struct{}{}, q.Put(v) })
 }
@@ -186,12 +197,7 @@ var _ = Describe("Put", func() {
 				mustGet(q, i, "items must come out in the order they were put")
 			}
 			synctest.Wait()
-			stuck, held := 0, q.Len()
-			for _, p := range puts {
-				if !p.returned() {
-					stuck++
-				}
-			}
+			stuck, held := stillWaiting(puts), q.Len()
 			q.Close() // lets a stuck Put go, so the spec ends with its own message
 			synctest.Wait()
 			Expect(stuck).To(BeZero(), "round %d: %d Puts waited on a full New(%d), then %d Gets made room one right after another, "+
@@ -232,12 +238,7 @@ var _ = Describe("Get", func() {
 				Expect(q.Put(i)).To(Succeed(), "Put on an open queue with room must return nil")
 			}
 			synctest.Wait()
-			stuck, left := 0, q.Len()
-			for _, g := range gets {
-				if !g.returned() {
-					stuck++
-				}
-			}
+			stuck, left := stillWaiting(gets), q.Len()
 			q.Close() // lets a stuck Get go, so the spec ends with its own message
 			synctest.Wait()
 			Expect(stuck).To(BeZero(), "round %d: %d Gets waited on an empty queue, then %d items were put one right after another, "+
