@@ -246,9 +246,7 @@ var _ = Describe("Get", func() {
 				"a Get waits only while the queue is empty.", round, waiters, waiters, stuck, left)
 		}
 	})
-})
 
-var _ = Describe("Get", func() {
 	It("of two waiting, one takes the item put and the other keeps waiting", spec.Bubble, func() {
 		q := queue.New[int](0)
 		defer q.Close() // lets a stuck Get go, so the spec ends with its own message
@@ -597,9 +595,7 @@ var _ = Describe("GetContext", func() {
 		Expect(v).To(Equal(5), "GetContext must return the item that was put")
 		Expect(time.Since(start)).To(Equal(time.Second), "GetContext must return the moment the item is put")
 	})
-})
 
-var _ = Describe("GetContext", func() {
 	It("returns ctx.Err() at the deadline", spec.Bubble, func() {
 		q := queue.New[int](0)
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -629,9 +625,7 @@ var _ = Describe("PutContext", func() {
 		synctest.Wait()
 		Expect(q.Len()).To(Equal(0), "PutContext gave up, so it must not add its item later either")
 	})
-})
 
-var _ = Describe("PutContext", func() {
 	It("returns ctx.Err() at the deadline", spec.Bubble, func() {
 		q := queue.New[int](1)
 		Expect(q.Put(1)).To(Succeed())
