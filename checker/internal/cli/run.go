@@ -162,6 +162,13 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 		p.Printf("  %s %s", p.Verdict(verdict.Tampered), p.Tf("the run's records cannot be trusted: %s\n", res.Tampered))
 	}
 	todos := untouchedTODOs(res.Specs)
+	// shown holds what a failure above has explained already (explanation
+	// or whole block → the spec it was shown under), so that one mistake
+	// that fails several specs is explained once. -v shows every block whole.
+	var shown map[string]string
+	if !verbose {
+		shown = map[string]string{}
+	}
 	for _, sp := range res.Specs {
 		if sp.Verdict == verdict.Forbidden || sp.Verdict == verdict.Tampered {
 			continue
@@ -188,7 +195,13 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 		if sp.Verdict.Passed() || sp.Verdict == verdict.NotRun && !verbose {
 			continue
 		}
-		p.Printf("%s", render.Indent(explain.WithSource(fromRoot(l, feedback(p, sp, l, res.Sources, verbose)), res.Sources), "                "))
+		block := fromRoot(l, feedback(p, sp, l, res.Sources, shown))
+		if first, ok := shown[block]; ok {
+			block = p.Tf("The same failure as under “%s” above.\n", first)
+		} else if shown != nil {
+			shown[block] = msg.Spec(p.Lang, sp.Name)
+		}
+		p.Printf("%s", render.Indent(explain.WithSource(block, res.Sources), "                "))
 	}
 	if res.Note != "" {
 		p.Printf("  %s\n", p.Red(p.T(res.Note)))
@@ -200,8 +213,11 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 }
 
 // feedback is the block shown under a failed spec; sources are the
-// learner's files that were compiled (base name → path).
-func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[string]string, verbose bool) string {
+// learner's files that were compiled (base name → path). A nil shown asks
+// for everything (-v); otherwise an explanation already in shown is named,
+// not repeated, and one shown here for the first time is added to it.
+func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[string]string, shown map[string]string) string {
+	verbose := shown == nil
 	var b strings.Builder
 	text := msg.Feedback(p.Lang, sp.Message)
 	var race []string
@@ -235,6 +251,11 @@ func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[st
 			// Only a deadlock's lines follow each stack through the
 			// learner's calls, which the explanation needs.
 			for _, line := range explain.Deadlock(p.Lang, sp.Detail, sources) {
+				if first, ok := shown[line]; ok {
+					line = p.Tf("The cause is explained under “%s” above.", first)
+				} else if shown != nil {
+					shown[line] = msg.Spec(p.Lang, sp.Name)
+				}
 				b.WriteString(line + "\n")
 			}
 		}

@@ -65,7 +65,7 @@ func TestFeedbackOnAWaitGroupRace(t *testing.T) {
 	for _, lang := range []string{msg.English, msg.Korean} {
 		p := &render.Printer{Lang: lang}
 		only := feedback(p, runner.Spec{Verdict: verdict.Race, Output: wgRaceReport,
-			Message: "DATA RACE: two goroutines touched the same memory at the same time, and at least one of them wrote it. Guard the shared data with a mutex, a channel or an atomic. The race report names both accesses and where each goroutine started."}, l, nil, false)
+			Message: "DATA RACE: two goroutines touched the same memory at the same time, and at least one of them wrote it. Guard the shared data with a mutex, a channel or an atomic. The race report names both accesses and where each goroutine started."}, l, nil, map[string]string{})
 		if !strings.HasPrefix(only, p.T(explain.WaitGroupRace)+"\n") || !strings.Contains(only, "goroutines.go:30") {
 			t.Errorf("%s: want the WaitGroup's headline, then where the goroutine started:\n%s", lang, only)
 		}
@@ -73,9 +73,58 @@ func TestFeedbackOnAWaitGroupRace(t *testing.T) {
 			t.Errorf("%s: the advice to guard data, or the advice twice:\n%s", lang, only)
 		}
 		also := feedback(p, runner.Spec{Verdict: verdict.Race, Output: wgRaceReport,
-			Message: "Join returned before every goroutine had finished\nDATA RACE as well: the race detector saw two goroutines touch the same memory at the same time, and at least one of them wrote it. Fix what the spec says above first: the race may come from the same mistake. The race report names both accesses and where each goroutine started."}, l, nil, false)
+			Message: "Join returned before every goroutine had finished\nDATA RACE as well: the race detector saw two goroutines touch the same memory at the same time, and at least one of them wrote it. Fix what the spec says above first: the race may come from the same mistake. The race report names both accesses and where each goroutine started."}, l, nil, map[string]string{})
 		if !strings.HasPrefix(also, p.T("Join returned before every goroutine had finished")) || !strings.HasSuffix(also, p.T(explain.WaitGroupAdvice)+"\n") {
 			t.Errorf("%s: want the spec's message first and the advice on Add last:\n%s", lang, also)
+		}
+	}
+}
+
+// One mistake that deadlocks several specs is explained under the first of
+// them; the next name it instead of repeating the paragraph, and a block
+// identical to one above is a single line. -v still shows every block whole.
+func TestADeadlockIsExplainedOnce(t *testing.T) {
+	src := "package lock\n\nimport \"sync\"\n\ntype Account struct {\n\tmu      sync.Mutex\n\tbalance int\n}\n\n" +
+		"func (a *Account) Balance() int {\n\ta.mu.Lock()\n\tdefer a.mu.Unlock()\n\treturn a.balance\n}\n\n" +
+		"func (a *Account) Update(f func(int) int) {\n\ta.mu.Lock()\n\tdefer a.mu.Unlock()\n\ta.balance = f(a.Balance())\n}\n"
+	path := t.TempDir() + "/account.go"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const head = "DEADLOCK: every goroutine this spec started is blocked, and none of them can ever wake another: at least one waits for a mutex that nobody will unlock. The blocked goroutines of your code:"
+	stuck := "[sync.Mutex.Lock] 04-lock.(*Account).Balance at account.go:11, called from 04-lock.(*Account).Update at account.go:19"
+	spec := func(name, detail string) runner.Spec {
+		return runner.Spec{Name: name, Verdict: verdict.Timeout, Message: head, Detail: detail}
+	}
+	res := &runner.Result{
+		Lesson:  course.Lesson{Number: "04", Dir: "04-lock", Stubs: []string{"account.go"}},
+		Sources: map[string]string{"account.go": path},
+		Specs: []runner.Spec{
+			spec("Account zero value is safe", stuck+"\n[sync.Mutex.Lock] 04-lock.(*Account).Deposit at account.go:20"),
+			spec("Account runs Update's function under the lock", stuck),
+			spec("Account stays usable after a panic in Update", stuck),
+		},
+	}
+	for _, lang := range []string{msg.English, msg.Korean} {
+		var b strings.Builder
+		p := &render.Printer{W: &b, Lang: lang}
+		printResult(p, res, false, false)
+		out := b.String()
+		cause := p.T("A sync.Mutex is not re-entrant")
+		if lang == msg.English && strings.Count(out, cause) != 1 {
+			t.Errorf("%s: want the cause explained once:\n%s", lang, out)
+		}
+		if !strings.Contains(out, p.Tf("The cause is explained under “%s” above.", msg.Spec(lang, "Account zero value is safe"))) ||
+			!strings.Contains(out, p.Tf("The same failure as under “%s” above.\n", msg.Spec(lang, "Account runs Update's function under the lock"))) {
+			t.Errorf("%s: want the second spec to name the first, and the third the second:\n%s", lang, out)
+		}
+		if strings.Count(out, p.T(head)) != 2 {
+			t.Errorf("%s: want the deadlock's headline under the first two specs only:\n%s", lang, out)
+		}
+		b.Reset()
+		printResult(p, res, true, false)
+		if lang == msg.English && strings.Count(b.String(), cause) != 3 {
+			t.Errorf("%s: -v shows every block whole:\n%s", lang, b.String())
 		}
 	}
 }
