@@ -244,8 +244,8 @@ func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[st
 			b.WriteString(line + "\n")
 		}
 	case verdict.Timeout, verdict.Leak:
-		if sp.Detail != "" && !strings.Contains(text, sp.Detail) {
-			b.WriteString(trimLines(p, sp.Detail, 8) + "\n")
+		if detail := msg.Feedback(p.Lang, sp.Detail); detail != "" && !strings.Contains(text, detail) {
+			b.WriteString(trimLines(p, detail, 8) + "\n")
 		}
 		if strings.HasPrefix(sp.Message, "DEADLOCK: ") {
 			// Only a deadlock's lines follow each stack through the

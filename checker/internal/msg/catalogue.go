@@ -30,6 +30,8 @@ var korean = map[string]string{
 	"at %s\n": "위치: %s\n",
 	"The same failure as under “%s” above.\n":  "위의 “%s” 스펙과 같은 이유로 실패했습니다.\n",
 	"The cause is explained under “%s” above.": "원인은 위의 “%s” 스펙 아래에 설명했습니다.",
+	" (started at %s)":                       " (시작한 곳: %s)",
+	", called from ":                         ", 호출한 곳: ",
 	"output:\n":                              "출력:\n",
 	"\n… %d more lines (-v shows all)":       "\n… %d줄 더 있음 (-v를 붙이면 모두 보입니다)",
 	"\n--- go test output ---\n%s\n":         "\n--- go test 출력 ---\n%s\n",

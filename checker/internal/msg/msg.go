@@ -12,6 +12,7 @@ package msg
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -136,6 +137,8 @@ func Feedback(lang, text string) string {
 		case ok:
 			out = append(out, ko)
 			rest, more = strings.CutPrefix(text[n:], "\n")
+		case goroutineLine.MatchString(line):
+			out = append(out, goroutine(lang, line))
 		default:
 			for _, p := range prefixes {
 				if after, ok := strings.CutPrefix(line, p); ok {
@@ -148,6 +151,26 @@ func Feedback(lang, text string) string {
 		text = rest
 	}
 	return strings.Join(out, "\n")
+}
+
+// goroutineLine matches a line of the spec helpers' lists of goroutines:
+// "[sync.Mutex.Lock] 04-lock.(*Account).Balance at account.go:27, called
+// from 04-lock.(*Account).Update at account.go:42", "[chan receive]
+// daemon.Monitor.func1 at monitor.go:28 (started at monitor.go:27) ×2".
+var (
+	goroutineLine = regexp.MustCompile(`^\[[a-zA-Z][^\]]*\] \S+ (at|started at) \S+\.go:\d+`)
+	startedAt     = regexp.MustCompile(`( \(started at | started at )(\S+\.go:\d+)\)?`)
+	callAt        = regexp.MustCompile(`(\S+) at (\S+\.go:\d+)`)
+)
+
+// goroutine translates the words of a goroutine's line; what it names (its
+// state, functions and places) stays as Go prints it.
+func goroutine(lang, line string) string {
+	line = startedAt.ReplaceAllStringFunc(line, func(m string) string {
+		return F(lang, " (started at %s)", startedAt.FindStringSubmatch(m)[2])
+	})
+	line = callAt.ReplaceAllString(line, "$1 ($2)")
+	return strings.ReplaceAll(line, ", called from ", T(lang, ", called from "))
 }
 
 // todo translates the text of a TODO a stub panicked with ("TODO: Start:

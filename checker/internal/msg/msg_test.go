@@ -366,3 +366,18 @@ func TestLearnerCommandsPrintNoBareEnglish(t *testing.T) {
 		})
 	}
 }
+
+// The spec helpers' lines about goroutines keep what Go prints (state,
+// functions, places) and say the rest in Korean.
+func TestFeedbackOfGoroutineLines(t *testing.T) {
+	for en, ko := range map[string]string{
+		"[sync.Mutex.Lock] 04-lock.(*Account).Balance at account.go:27, called from 04-lock.(*Account).Update at account.go:42": "[sync.Mutex.Lock] 04-lock.(*Account).Balance (account.go:27), 호출한 곳: 04-lock.(*Account).Update (account.go:42)",
+		"[chan receive (durable)] 03-daemon.Monitor.func1 at monitor.go:28 (started at monitor.go:27) ×2":                       "[chan receive (durable)] 03-daemon.Monitor.func1 (monitor.go:28) (시작한 곳: monitor.go:27) ×2",
+		"[chan send] pool.Map.func2 started at pool.go:40":                                                                      "[chan send] pool.Map.func2 (시작한 곳: pool.go:40)",
+	} {
+		assert.Equal(t, en, Feedback(English, en))
+		assert.Equal(t, ko, Feedback(Korean, en))
+		assert.Equal(t, "DEADLOCK 없음\n"+ko, Feedback(Korean, "DEADLOCK 없음\n"+en), "a line of its own, wherever it is")
+	}
+	assert.Equal(t, "[1 2 3] at index 2 is wrong", Feedback(Korean, "[1 2 3] at index 2 is wrong"), "not a goroutine's line")
+}
