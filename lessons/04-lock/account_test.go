@@ -33,7 +33,9 @@ var _ = Describe("Account", func() {
 		Expect(a.Balance()).To(Equal(workers*deposits), "%d goroutines each deposited 1 %d times: deposits were lost. Lock the mutex in Deposit.", workers, deposits)
 	})
 
-	It("zero value is safe for many goroutines at once", func() {
+	It("zero value is safe for many goroutines at once", hammerTimeout, func() {
+		// Twenty rounds of goroutines that spin until they meet: on a
+		// machine much busier than it has cores, seconds of real time.
 		for range 20 {
 			var a lock.Account
 			const n = 4

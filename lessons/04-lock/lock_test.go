@@ -201,7 +201,9 @@ var _ = Describe("Lock", func() {
 		Expect(failedRelease).NotTo(HaveOccurred(), "Release of a lock this goroutine had just acquired failed while other goroutines only called Locked(): Locked must not change the lock")
 	})
 
-	It("Locked may be called while other goroutines start using a new Lock", func() {
+	It("Locked may be called while other goroutines start using a new Lock", hammerTimeout, func() {
+		// Twenty rounds of goroutines that spin until they meet: on a
+		// machine much busier than it has cores, seconds of real time.
 		for range 20 {
 			var l lock.Lock
 			var took, released atomic.Int32

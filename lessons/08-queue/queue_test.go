@@ -773,8 +773,10 @@ var _ = Describe("Close", func() {
 		Expect(full.Len()).To(Equal(1), "the Puts woken by Close must not add their items")
 	})
 
-	It("may be called from many goroutines at once", spec.Bubble, func() {
+	It("may be called from many goroutines at once", spec.Bubble, SpecTimeout(10*time.Second), func() {
 		// A few queues, one after another, half of them with a Get waiting.
+		// Goroutines that spin until they meet take seconds of real time on
+		// a machine much busier than it has cores.
 		// A waiting Get that the first Close wakes takes the mutex after
 		// it, which orders every later Close after the first one: without
 		// it the race detector sees Closes that skip the mutex even when
