@@ -34,8 +34,6 @@ var _ = Describe("Account", func() {
 	})
 
 	It("zero value is safe for many goroutines at once", hammerTimeout, func() {
-		// Twenty rounds of goroutines that spin until they meet: on a
-		// machine much busier than it has cores, seconds of real time.
 		for range 20 {
 			var a lock.Account
 			const n = 4

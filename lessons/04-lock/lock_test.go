@@ -32,26 +32,37 @@ func unblock(l *lock.Lock, done <-chan struct{}) {
 	}
 }
 
-// hammer calls round until it returns false, for at most rounds rounds. A
+// hammer calls round until it says to stop, for at most rounds rounds. A
 // wrong answer to a contract about goroutines that meet at the same moment
 // (two TryAcquires, two Releases) shows only when the goroutines really do
 // meet, so the specs that use it try many times; a right answer passes every
-// round, so the spec never fails it by bad luck. The bound is a number of
-// rounds: on a busy machine the spec takes longer but tries just as hard. A
-// round that needs real goroutines to meet may also end the hammering at a
-// span of real time (see the spec that Releases twice), so that a busy
-// machine never makes a right answer run out of the spec's time.
-func hammer(rounds int, round func() bool) {
+// round, so the spec never fails it by bad luck. round reports whether its
+// goroutines met (what spec.Together returns) and whether to go on. The
+// hammering also ends once they have met meetings times, or after
+// hammerBudget of real time: on a busy machine many rounds pass with some
+// goroutine off its core, and a right answer must never run out of the
+// spec's time.
+func hammer(rounds, meetings int, round func() (met, goOn bool)) {
+	budget := time.Now().Add(hammerBudget)
+	met := 0
 	for range rounds {
-		if !round() {
+		m, goOn := round()
+		if m {
+			met++
+		}
+		if !goOn || met >= meetings || time.Now().After(budget) {
 			return
 		}
 	}
 }
 
-// hammerTimeout is the real time a spec that hammers may take: a right
-// answer needs a small part of it on a quiet machine, and the rest is for a
-// busy one.
+// hammerBudget is the real time hammer goes on for at most.
+const hammerBudget = 5 * time.Second
+
+// hammerTimeout is the real time a spec may take that hammers, or that runs
+// round after round of goroutines spinning until they meet (spec.Together):
+// a right answer needs a small part of it on a quiet machine, and the rest
+// is for a busy one, where rounds in which they do not meet cost seconds.
 const hammerTimeout = SpecTimeout(10 * time.Second)
 
 // freeAll releases l until the call c has returned (it may be stuck waiting
@@ -202,8 +213,6 @@ var _ = Describe("Lock", func() {
 	})
 
 	It("Locked may be called while other goroutines start using a new Lock", hammerTimeout, func() {
-		// Twenty rounds of goroutines that spin until they meet: on a
-		// machine much busier than it has cores, seconds of real time.
 		for range 20 {
 			var l lock.Lock
 			var took, released atomic.Int32
@@ -270,20 +279,13 @@ var _ = Describe("Release", func() {
 		var l lock.Lock
 		l.Acquire() // an unfinished Acquire or Release panics here, not in a goroutine
 		l.Release()
-		var nils, notLocked, other, met int
+		var nils, notLocked, other int
 		w := spec.Watch()
 		rounds := spec.Go(func() {
-			// Until the two Releases have met 200 times: on a busy machine
-			// a round can pass with one of them off its core. At most 2000
-			// rounds and 3 s, so that a right answer never runs out of the
-			// spec's time however busy the machine.
-			budget := time.Now().Add(3 * time.Second)
-			hammer(2000, func() bool {
+			hammer(2000, 200, func() (bool, bool) {
 				l.Acquire()
 				var errs [2]error
-				if spec.Together(2, func(i int) { errs[i] = l.Release() }) {
-					met++
-				}
+				met := spec.Together(2, func(i int) { errs[i] = l.Release() })
 				for _, err := range errs {
 					switch {
 					case err == nil:
@@ -294,7 +296,7 @@ var _ = Describe("Release", func() {
 						other++
 					}
 				}
-				return nils == notLocked && other == 0 && !l.Locked() && met < 200 && time.Now().Before(budget)
+				return met, nils == notLocked && other == 0 && !l.Locked()
 			})
 		})
 		waiting := w.WaitFor(rounds.Done())
@@ -329,25 +331,18 @@ var _ = Describe("TryAcquire", func() {
 		winners := -1
 		w := spec.Watch()
 		rounds := spec.Go(func() {
-			// Until the goroutines have met 100 times, at most 400 rounds
-			// and 3 s: on a machine much busier than it has cores, each
-			// round may spin a long while for goroutines that never meet,
-			// and a right answer must not run out of the spec's time.
-			budget, met := time.Now().Add(3*time.Second), 0
-			hammer(400, func() bool {
+			hammer(400, 400, func() (bool, bool) {
 				var won atomic.Int32
-				if spec.Together(n, func(int) {
+				met := spec.Together(n, func(int) {
 					if l.TryAcquire() {
 						won.Add(1)
 					}
-				}) {
-					met++
-				}
+				})
 				if won.Load() != 1 {
 					winners = int(won.Load())
-					return false
+					return met, false
 				}
-				return l.Release() == nil && met < 100 && time.Now().Before(budget)
+				return met, l.Release() == nil
 			})
 		})
 		waiting := w.WaitFor(rounds.Done())

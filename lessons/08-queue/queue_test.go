@@ -101,8 +101,8 @@ var _ = Describe("Queue", func() {
 		// time (in a bubble this many wake-ups are slow). A Put that waits
 		// is seen at once, however long a busy machine takes for the rest.
 		const many = 1<<16 + 1
+		w := spec.Watch() // before New: a queue may start goroutines of its own
 		q := queue.New[int](0)
-		w := spec.Watch()
 		failed, failedErr := 0, error(nil)
 		puts := spec.Go(func() {
 			for i := range many {
@@ -113,11 +113,8 @@ var _ = Describe("Queue", func() {
 			}
 		})
 		waiting := w.WaitFor(puts.Done())
-		for !puts.Returned() {
-			q.TryGet() // lets a stuck Put go, so the spec ends with its own message
-			runtime.Gosched()
-		}
-		puts.Check()
+		q.Close() // lets a stuck Put go, so the spec ends with its own message
+		puts.Wait()
 		Expect(waiting).To(BeEmpty(), "Put waited at %s on a queue made with New(0), after fewer than %d items: a maxsize of 0 means no limit at all, not a big buffer", strings.Join(waiting, ", "), many)
 		Expect(failedErr).NotTo(HaveOccurred(), "Put number %d on an open queue with no limit returned %v, not nil", failed, failedErr)
 		Expect(q.Len()).To(Equal(many), "%d items were put into New(0), so Len must be %d", many, many)
@@ -775,12 +772,12 @@ var _ = Describe("Close", func() {
 
 	It("may be called from many goroutines at once", spec.Bubble, SpecTimeout(10*time.Second), func() {
 		// A few queues, one after another, half of them with a Get waiting.
-		// Goroutines that spin until they meet take seconds of real time on
-		// a machine much busier than it has cores.
 		// A waiting Get that the first Close wakes takes the mutex after
 		// it, which orders every later Close after the first one: without
 		// it the race detector sees Closes that skip the mutex even when
-		// they run one after another.
+		// they run one after another. Goroutines that spin until they meet
+		// take seconds of real time on a machine much busier than it has
+		// cores, hence the 10 s.
 		for round := range 6 {
 			q := queue.New[int](1)
 			var g *call[int]

@@ -162,12 +162,9 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 		p.Printf("  %s %s", p.Verdict(verdict.Tampered), p.Tf("the run's records cannot be trusted: %s\n", res.Tampered))
 	}
 	todos := untouchedTODOs(res.Specs)
-	// shown holds what a failure above has explained already (explanation
-	// or whole block → the spec it was shown under), so that one mistake
-	// that fails several specs is explained once. -v shows every block whole.
-	var shown map[string]string
+	var shown explained // -v shows every block whole
 	if !verbose {
-		shown = map[string]string{}
+		shown = explained{}
 	}
 	for _, sp := range res.Specs {
 		if sp.Verdict == verdict.Forbidden || sp.Verdict == verdict.Tampered {
@@ -195,12 +192,9 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 		if sp.Verdict.Passed() || sp.Verdict == verdict.NotRun && !verbose {
 			continue
 		}
-		block := fromRoot(l, feedback(p, sp, l, res.Sources, shown))
-		if first, ok := shown[block]; ok {
-			block = p.Tf("The same failure as under “%s” above.\n", first)
-		} else if shown != nil {
-			shown[block] = msg.Spec(p.Lang, sp.Name)
-		}
+		block := shown.once(fromRoot(l, feedback(p, sp, l, res.Sources, shown)), msg.Spec(p.Lang, sp.Name), func(first string) string {
+			return p.Tf("The same failure as under “%s” above.\n", first)
+		})
 		p.Printf("%s", render.Indent(explain.WithSource(block, res.Sources), "                "))
 	}
 	if res.Note != "" {
@@ -212,11 +206,30 @@ func printResult(p *render.Printer, res *runner.Result, verbose bool, watching b
 	p.Printf("%s\n", summary(p, res, watching))
 }
 
+// explained remembers, while a result is printed, what a failure above has
+// explained already (an explanation, or a whole block) and under which
+// spec, so that one mistake that fails several specs is explained once. A
+// nil explained remembers nothing: everything is shown (-v).
+type explained map[string]string
+
+// once returns text if no spec above has shown it, and remembers it as
+// shown under spec; otherwise it returns what ref says of the spec that
+// showed it.
+func (e explained) once(text, spec string, ref func(first string) string) string {
+	if first, ok := e[text]; ok {
+		return ref(first)
+	}
+	if e != nil {
+		e[text] = spec
+	}
+	return text
+}
+
 // feedback is the block shown under a failed spec; sources are the
-// learner's files that were compiled (base name → path). A nil shown asks
-// for everything (-v); otherwise an explanation already in shown is named,
-// not repeated, and one shown here for the first time is added to it.
-func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[string]string, shown map[string]string) string {
+// learner's files that were compiled (base name → path). An explanation
+// already in shown is named, not repeated; a nil shown asks for everything
+// (-v).
+func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[string]string, shown explained) string {
 	verbose := shown == nil
 	var b strings.Builder
 	text := msg.Feedback(p.Lang, sp.Message)
@@ -251,11 +264,9 @@ func feedback(p *render.Printer, sp runner.Spec, l course.Lesson, sources map[st
 			// Only a deadlock's lines follow each stack through the
 			// learner's calls, which the explanation needs.
 			for _, line := range explain.Deadlock(p.Lang, sp.Detail, sources) {
-				if first, ok := shown[line]; ok {
-					line = p.Tf("The cause is explained under “%s” above.", first)
-				} else if shown != nil {
-					shown[line] = msg.Spec(p.Lang, sp.Name)
-				}
+				line = shown.once(line, msg.Spec(p.Lang, sp.Name), func(first string) string {
+					return p.Tf("The cause is explained under “%s” above.", first)
+				})
 				b.WriteString(line + "\n")
 			}
 		}

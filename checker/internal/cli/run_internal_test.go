@@ -65,7 +65,7 @@ func TestFeedbackOnAWaitGroupRace(t *testing.T) {
 	for _, lang := range []string{msg.English, msg.Korean} {
 		p := &render.Printer{Lang: lang}
 		only := feedback(p, runner.Spec{Verdict: verdict.Race, Output: wgRaceReport,
-			Message: "DATA RACE: two goroutines touched the same memory at the same time, and at least one of them wrote it. Guard the shared data with a mutex, a channel or an atomic. The race report names both accesses and where each goroutine started."}, l, nil, map[string]string{})
+			Message: "DATA RACE: two goroutines touched the same memory at the same time, and at least one of them wrote it. Guard the shared data with a mutex, a channel or an atomic. The race report names both accesses and where each goroutine started."}, l, nil, explained{})
 		if !strings.HasPrefix(only, p.T(explain.WaitGroupRace)+"\n") || !strings.Contains(only, "goroutines.go:30") {
 			t.Errorf("%s: want the WaitGroup's headline, then where the goroutine started:\n%s", lang, only)
 		}
@@ -73,7 +73,7 @@ func TestFeedbackOnAWaitGroupRace(t *testing.T) {
 			t.Errorf("%s: the advice to guard data, or the advice twice:\n%s", lang, only)
 		}
 		also := feedback(p, runner.Spec{Verdict: verdict.Race, Output: wgRaceReport,
-			Message: "Join returned before every goroutine had finished\nDATA RACE as well: the race detector saw two goroutines touch the same memory at the same time, and at least one of them wrote it. Fix what the spec says above first: the race may come from the same mistake. The race report names both accesses and where each goroutine started."}, l, nil, map[string]string{})
+			Message: "Join returned before every goroutine had finished\nDATA RACE as well: the race detector saw two goroutines touch the same memory at the same time, and at least one of them wrote it. Fix what the spec says above first: the race may come from the same mistake. The race report names both accesses and where each goroutine started."}, l, nil, explained{})
 		if !strings.HasPrefix(also, p.T("Join returned before every goroutine had finished")) || !strings.HasSuffix(also, p.T(explain.WaitGroupAdvice)+"\n") {
 			t.Errorf("%s: want the spec's message first and the advice on Add last:\n%s", lang, also)
 		}
