@@ -75,8 +75,7 @@ func checkLeaks(baseline []gleak.Goroutine) {
 		if !leaked {
 			return
 		}
-		waited := time.Since(start)
-		if waited > leakWaitMax || waited > leakWait && looks >= leakLooks && !anyRunnable(matcher, now) {
+		if leakStays(time.Since(start), looks, anyRunnable(matcher, now)) {
 			detail := describeLeaks(matcher, now)
 			current.setDetail(verdict.Leak, detail)
 			ginkgo.Fail("LEAK: a goroutine this spec started was still running after the spec ended. " +
@@ -84,6 +83,16 @@ func checkLeaks(baseline []gleak.Goroutine) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+// leakStays reports whether goroutines still left over after waited, at the
+// looks-th look, count as leaked; runnable says whether one of them is
+// runnable or running.
+func leakStays(waited time.Duration, looks int, runnable bool) bool {
+	if waited > leakWaitMax {
+		return true
+	}
+	return waited > leakWait && looks >= leakLooks && !runnable
 }
 
 // anyRunnable reports whether a goroutine the matcher counts as leaked is
