@@ -3,10 +3,44 @@ package thread_test
 import (
 	"fmt"
 	"sync"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 
 	"github.com/threadlings/threadlings/lessons/02-thread"
+	"github.com/threadlings/threadlings/lessons/internal/spec"
+)
+
+// firstRepeat runs rounds of n goroutines that each call take at the same
+// moment (spec.Together), and returns a value that two of them got in one
+// round, with true; or the zero value and false if every round gave n
+// different values. A counter that is read and then written back in two
+// steps, even with sync/atomic, gives two goroutines the same value only
+// when they meet between the steps: a few rounds in a hundred on two cores,
+// so one round is not enough to see it. A right answer never repeats, so it
+// runs every round: at most rounds rounds and repeatBudget of real time.
+func firstRepeat[T comparable](rounds, n int, take func() T) (T, bool) {
+	budget := time.Now().Add(repeatBudget)
+	for r := 0; r < rounds && (r == 0 || time.Now().Before(budget)); r++ {
+		got := make([]T, n)
+		spec.Together(n, func(i int) { got[i] = take() })
+		seen := make(map[T]bool, n)
+		for _, v := range got {
+			if seen[v] {
+				return v, true
+			}
+			seen[v] = true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// repeatBudget is the real time firstRepeat goes on for at most; the specs
+// that use it have repeatTimeout, which leaves room for a busy machine.
+const (
+	repeatBudget  = 3 * time.Second
+	repeatTimeout = SpecTimeout(10 * time.Second)
 )
 
 // latch is a gate that targets wait behind until the spec opens it. Specs

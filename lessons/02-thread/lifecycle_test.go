@@ -79,14 +79,9 @@ var _ = Describe("New", func() {
 			"a new program that makes an unnamed thread, a named one, then two unnamed ones (by FromRunner and by New) should name them Thread-1, worker, Thread-2, Thread-3, as Python counts from 1")
 	}, SpecTimeout(10*time.Second))
 
-	It("never gives two unnamed threads the same number", func() {
-		names := make([]string, 16)
-		spec.Together(len(names), func(i int) { names[i] = thread.New("", nil).Name() })
-		seen := map[string]bool{}
-		for _, name := range names {
-			Expect(seen).NotTo(HaveKey(name), "two threads made at the same time were both called %s: take the numbers from one counter that is safe to use from many goroutines", name)
-			seen[name] = true
-		}
+	It("never gives two unnamed threads the same number", repeatTimeout, func() {
+		name, repeated := firstRepeat(80, 8, func() string { return thread.New("", nil).Name() })
+		Expect(repeated).To(BeFalse(), "two threads made at the same time were both called %s: take the numbers from one counter that is safe to use from many goroutines", name)
 	})
 
 	It("makes a thread with a nil target that does nothing", spec.Bubble, func() {
@@ -301,25 +296,24 @@ var _ = Describe("Ident", func() {
 		Expect(state).To(Or(Equal(thread.StateNew), Equal(thread.StateRunning), Equal(thread.StateDead)), "State asked while the thread starts should be one of its states")
 	})
 
-	It("stays unique when threads start at the same time", func() {
-		threads := make([]*thread.Thread, 16)
-		for i := range threads {
-			threads[i] = thread.New("", nil)
-		}
-		idents := make([]uint64, len(threads))
-		spec.Together(len(threads), func(i int) {
-			if threads[i].Start() == nil {
-				idents[i] = threads[i].Ident()
+	It("stays unique when threads start at the same time", repeatTimeout, func() {
+		var noIdent, joinFailed atomic.Int32
+		id, repeated := firstRepeat(80, 8, func() uint64 {
+			t := thread.New("", nil)
+			var id uint64
+			if t.Start() == nil {
+				id = t.Ident()
 			}
+			if t.Join() != nil {
+				joinFailed.Add(1)
+			}
+			if id == 0 {
+				noIdent.Add(1)
+			}
+			return id
 		})
-		seen := map[uint64]bool{}
-		for _, id := range idents {
-			Expect(id).NotTo(BeZero(), "a thread had no Ident after Start")
-			Expect(seen).NotTo(HaveKey(id), "two threads started at the same time got the same Ident %d: use a counter that is safe to use from many goroutines", id)
-			seen[id] = true
-		}
-		for _, t := range threads {
-			Expect(t.Join()).To(Succeed(), "Join of a started thread should succeed")
-		}
+		Expect(noIdent.Load()).To(BeZero(), "a thread had no Ident after Start")
+		Expect(joinFailed.Load()).To(BeZero(), "Join of a started thread should succeed")
+		Expect(repeated).To(BeFalse(), "two threads started at the same time got the same Ident %d: use a counter that is safe to use from many goroutines", id)
 	})
 })
