@@ -14,17 +14,8 @@ import (
 
 // leakWait is how long a spec's goroutines get to finish after the spec
 // returns before they count as leaked: a goroutine that was told to stop may
-// need a moment to get there. On a machine much busier than it has cores the
-// moment can be longer, so the check also looks at least leakLooks times
-// (each look waits for a core as well), and goes on looking, up to
-// leakWaitMax, while a goroutine left over is runnable: one that waits only
-// for a core to finish on is not stuck. A goroutine blocked for good is
-// reported after leakWait, however busy the machine.
-const (
-	leakWait    = 500 * time.Millisecond
-	leakLooks   = 100
-	leakWaitMax = 5 * time.Second
-)
+// need a moment to get there.
+const leakWait = 500 * time.Millisecond
 
 // helperGoroutines are the helpers' own goroutines, which may be running
 // while the check runs. They are known by where they were started as well
@@ -65,8 +56,8 @@ func checkLeaks(baseline []gleak.Goroutine) {
 		return // the first problem is the one to report
 	}
 	matcher := gleak.HaveLeaked(append([]any{gleak.IgnoringGoroutines(baseline)}, helperGoroutines...)...)
-	start := time.Now()
-	for looks := 1; ; looks++ {
+	deadline := time.Now().Add(leakWait)
+	for {
 		now := gleak.Goroutines()
 		leaked, err := matcher.Match(now)
 		if err != nil {
@@ -75,7 +66,7 @@ func checkLeaks(baseline []gleak.Goroutine) {
 		if !leaked {
 			return
 		}
-		if leakStays(time.Since(start), looks, anyRunnable(matcher, now)) {
+		if time.Now().After(deadline) {
 			detail := describeLeaks(matcher, now)
 			current.setDetail(verdict.Leak, detail)
 			ginkgo.Fail("LEAK: a goroutine this spec started was still running after the spec ended. " +
@@ -85,43 +76,14 @@ func checkLeaks(baseline []gleak.Goroutine) {
 	}
 }
 
-// leakStays reports whether goroutines still left over after waited, at the
-// looks-th look, count as leaked; runnable says whether one of them is
-// runnable or running.
-func leakStays(waited time.Duration, looks int, runnable bool) bool {
-	if waited > leakWaitMax {
-		return true
-	}
-	return waited > leakWait && looks >= leakLooks && !runnable
-}
-
-// anyRunnable reports whether a goroutine the matcher counts as leaked is
-// runnable or running: on its way, not waiting for anything but a core.
-func anyRunnable(matcher types.GomegaMatcher, now []gleak.Goroutine) bool {
-	for _, g := range leakedOf(matcher, now) {
-		if strings.HasPrefix(g.State, "runnable") || strings.HasPrefix(g.State, "running") {
-			return true
-		}
-	}
-	return false
-}
-
-// leakedOf returns the goroutines of now that the matcher counts as leaked.
-func leakedOf(matcher types.GomegaMatcher, now []gleak.Goroutine) []gleak.Goroutine {
-	var leaked []gleak.Goroutine
-	for _, g := range now {
-		if l, _ := matcher.Match([]gleak.Goroutine{g}); l {
-			leaked = append(leaked, g)
-		}
-	}
-	return leaked
-}
-
 // describeLeaks names each leaked goroutine by what it is doing and where it
 // was started.
 func describeLeaks(matcher types.GomegaMatcher, now []gleak.Goroutine) string {
 	var lines []string
-	for _, g := range leakedOf(matcher, now) {
+	for _, g := range now {
+		if leaked, _ := matcher.Match([]gleak.Goroutine{g}); !leaked {
+			continue
+		}
 		line := fmt.Sprintf("[%s] %s", g.State, shortFunc(g.TopFunction))
 		if g.BornAt != "" {
 			line += " started at " + filepath.Base(g.BornAt)
