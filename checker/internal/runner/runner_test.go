@@ -80,6 +80,7 @@ func TestEveryVerdictOfTheHelpers(t *testing.T) {
 		"verdicts panic":                                                  verdict.Panic,
 		"verdicts timeout":                                                verdict.Timeout,
 		"verdicts leak":                                                   verdict.Leak,
+		"verdicts leak that keeps running":                                verdict.Leak,
 		"verdicts bubble deadlock":                                        verdict.Timeout,
 		"verdicts bubble leak":                                            verdict.Leak,
 		"verdicts bubble fake time":                                       verdict.Pass,

@@ -12,10 +12,19 @@ import (
 	"github.com/threadlings/threadlings/internal/verdict"
 )
 
-// leakWait is how long a spec's goroutines get to finish after the spec
-// returns before they count as leaked: a goroutine that was told to stop may
-// need a moment to get there.
-const leakWait = 500 * time.Millisecond
+// How long a spec's goroutines get to finish after the spec returns before
+// they count as leaked. A goroutine that was told to stop may need a moment
+// to get there: leakWait is enough on a quiet machine. On a machine much
+// busier than its cores that moment can be longer, so while a goroutine left
+// over is runnable or running (waiting for nothing but a core), the check
+// goes on looking, up to leakWaitMax, but no longer than leakMargin before
+// the spec's own deadline, so that a leak is not called a timeout. A
+// goroutine blocked for good is reported after leakWait.
+const (
+	leakWait    = 500 * time.Millisecond
+	leakWaitMax = 5 * time.Second
+	leakMargin  = 400 * time.Millisecond
+)
 
 // helperGoroutines are the helpers' own goroutines, which may be running
 // while the check runs. They are known by where they were started as well
@@ -52,11 +61,15 @@ var _ = ginkgo.BeforeEach(func() {
 })
 
 func checkLeaks(baseline []gleak.Goroutine) {
-	if ginkgo.CurrentSpecReport().Failed() {
+	report := ginkgo.CurrentSpecReport()
+	if report.Failed() {
 		return // the first problem is the one to report
 	}
+	// Ginkgo starts the spec's clock a moment after StartTime, so this
+	// deadline is at most that moment early.
+	deadline := report.StartTime.Add(current.specTimeout()).Add(-leakMargin)
 	matcher := gleak.HaveLeaked(append([]any{gleak.IgnoringGoroutines(baseline)}, helperGoroutines...)...)
-	deadline := time.Now().Add(leakWait)
+	start := time.Now()
 	for {
 		now := gleak.Goroutines()
 		leaked, err := matcher.Match(now)
@@ -66,7 +79,7 @@ func checkLeaks(baseline []gleak.Goroutine) {
 		if !leaked {
 			return
 		}
-		if time.Now().After(deadline) {
+		if leakStays(time.Since(start), time.Until(deadline), anyRunnable(matcher, now)) {
 			detail := describeLeaks(matcher, now)
 			current.setDetail(verdict.Leak, detail)
 			ginkgo.Fail("LEAK: a goroutine this spec started was still running after the spec ended. " +
@@ -76,14 +89,45 @@ func checkLeaks(baseline []gleak.Goroutine) {
 	}
 }
 
+// leakStays reports whether goroutines still left over, waited after the
+// spec ended and with left before the check must report, count as leaked;
+// runnable says whether one of them is runnable or running. Every spec gets
+// leakWait, however near its deadline: only the longer wait for runnable
+// ones is cut short by it.
+func leakStays(waited, left time.Duration, runnable bool) bool {
+	if waited <= leakWait {
+		return false
+	}
+	return !runnable || left <= 0 || waited > leakWaitMax
+}
+
+// anyRunnable reports whether a goroutine the matcher counts as leaked is
+// runnable or running: on its way, not waiting for anything but a core.
+func anyRunnable(matcher types.GomegaMatcher, now []gleak.Goroutine) bool {
+	for _, g := range leakedOf(matcher, now) {
+		if strings.HasPrefix(g.State, "runnable") || strings.HasPrefix(g.State, "running") {
+			return true
+		}
+	}
+	return false
+}
+
+// leakedOf returns the goroutines of now that the matcher counts as leaked.
+func leakedOf(matcher types.GomegaMatcher, now []gleak.Goroutine) []gleak.Goroutine {
+	var leaked []gleak.Goroutine
+	for _, g := range now {
+		if l, _ := matcher.Match([]gleak.Goroutine{g}); l {
+			leaked = append(leaked, g)
+		}
+	}
+	return leaked
+}
+
 // describeLeaks names each leaked goroutine by what it is doing and where it
 // was started.
 func describeLeaks(matcher types.GomegaMatcher, now []gleak.Goroutine) string {
 	var lines []string
-	for _, g := range now {
-		if leaked, _ := matcher.Match([]gleak.Goroutine{g}); !leaked {
-			continue
-		}
+	for _, g := range leakedOf(matcher, now) {
 		line := fmt.Sprintf("[%s] %s", g.State, shortFunc(g.TopFunction))
 		if g.BornAt != "" {
 			line += " started at " + filepath.Base(g.BornAt)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/onsi/ginkgo/v2"
 	"github.com/onsi/ginkgo/v2/types"
@@ -24,6 +25,7 @@ type specState struct {
 	verdict verdict.Verdict
 	detail  string
 	before  map[uint64]bool // the goroutines alive when the spec started
+	timeout time.Duration   // the spec's SpecTimeout, once its body has started
 }
 
 // current is the state of the running spec. Specs of one suite run one at a
@@ -35,6 +37,25 @@ func (s *specState) reset() {
 	defer s.mu.Unlock()
 	s.race, s.verdict, s.detail = false, "", ""
 	s.before = goroutineIDs()
+	s.timeout = 0
+}
+
+// startBody records, as the spec's body starts, the spec's timeout.
+func (s *specState) startBody(timeout time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.timeout = timeout
+}
+
+// specTimeout returns the running spec's timeout: DefaultTimeout until its
+// body has started.
+func (s *specState) specTimeout() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.timeout == 0 {
+		return DefaultTimeout
+	}
+	return s.timeout
 }
 
 // goroutinesBefore returns the goroutines that were alive when the spec

@@ -169,30 +169,51 @@ func points(report types.SpecReport) int {
 }
 
 // Every It is given a timeout, and a context so that Ginkgo can enforce it.
+// Its body records the timeout as it starts, for the leak check, which must
+// end within the same time.
 var _ = ginkgo.AddTreeConstructionNodeArgsTransformer(addTimeout)
 
 func addTimeout(nodeType types.NodeType, _ ginkgo.Offset, text string, args []any) (string, []any, []error) {
 	if !nodeType.Is(types.NodeTypeIt) {
 		return text, args, nil
 	}
-	hasTimeout, bubble, takesContext := false, false, false
+	timeout, bubble, takesContext := time.Duration(0), false, false
+	body := -1
 	for i, arg := range args {
 		switch a := arg.(type) {
 		case ginkgo.SpecTimeout:
-			hasTimeout = true
+			timeout = time.Duration(a)
 		case ginkgo.Labels:
 			bubble = bubble || slices.Contains(a, bubbleLabel)
 		case func():
 			args[i] = func(ginkgo.SpecContext) { a() }
+			body = i
 		case func(ginkgo.SpecContext), func(context.Context):
 			takesContext = true
+			body = i
 		}
 	}
 	if bubble && takesContext {
 		return text, args, []error{fmt.Errorf("spec %q runs in a synctest bubble and must not take a SpecContext: make a context inside the body instead", text)}
 	}
-	if !hasTimeout {
-		args = append(args, ginkgo.SpecTimeout(DefaultTimeout))
+	if timeout == 0 {
+		timeout = DefaultTimeout
+		args = append(args, ginkgo.SpecTimeout(timeout))
+	}
+	if body < 0 {
+		return text, args, nil // Ginkgo reports an It without a body
+	}
+	switch a := args[body].(type) {
+	case func(ginkgo.SpecContext):
+		args[body] = func(ctx ginkgo.SpecContext) {
+			current.startBody(timeout)
+			a(ctx)
+		}
+	case func(context.Context):
+		args[body] = func(ctx context.Context) {
+			current.startBody(timeout)
+			a(ctx)
+		}
 	}
 	return text, args, nil
 }

@@ -130,3 +130,13 @@ func DoneTwice() {
 	wg.Done()
 	wg.Done()
 }
+
+// KeepBusy starts a goroutine that never blocks and ends only after d: it
+// is runnable all that time.
+func KeepBusy(d time.Duration) {
+	end := time.Now().Add(d)
+	go func() {
+		for time.Now().Before(end) {
+		}
+	}()
+}

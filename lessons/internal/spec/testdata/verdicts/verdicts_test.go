@@ -185,3 +185,11 @@ var _ = Describe("helpers", func() {
 		}).To(PanicWith("exploded on purpose"))
 	})
 })
+
+var _ = Describe("verdicts", func() {
+	It("leak that keeps running", func() {
+		// Runnable for longer than the spec may take: the leak check
+		// waits for it, but reports it before the spec's deadline.
+		verdicts.KeepBusy(3 * spec.DefaultTimeout / 2)
+	})
+})
