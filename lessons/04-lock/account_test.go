@@ -16,20 +16,36 @@ var _ = Describe("Account", func() {
 		var a lock.Account
 		Expect(a.Balance()).To(BeZero(), "a new Account must start with a balance of 0")
 		const workers, deposits = 50, 100
+		// A reader calls Balance all the while the deposits go on: it lets
+		// the depositors start only once it is reading, stops only once they
+		// are done, and yields after each read, so that a Deposit follows a
+		// read before the reader touches the lock again, even on one core.
+		ready, done := make(chan struct{}), make(chan struct{})
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Go(func() {
+				<-ready
 				for range deposits {
 					a.Deposit(1)
 				}
 			})
 		}
-		wg.Go(func() { // a reader at the same time
-			for range deposits {
+		reader := spec.Go(func() {
+			_ = a.Balance()
+			close(ready)
+			for {
 				_ = a.Balance()
+				runtime.Gosched()
+				select {
+				case <-done:
+					return
+				default:
+				}
 			}
 		})
 		wg.Wait()
+		close(done)
+		reader.Wait()
 		Expect(a.Balance()).To(Equal(workers*deposits), "%d goroutines each deposited 1 %d times: deposits were lost. Lock the mutex in Deposit.", workers, deposits)
 	})
 
