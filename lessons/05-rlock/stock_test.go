@@ -49,43 +49,52 @@ var _ = Describe("Stock", func() {
 		Expect(fresh.Count("kiwi")).To(BeZero(), "selling 0 kiwis must leave none on the shelf")
 	})
 
-	It("Restock is one step: no one sees part of a delivery", busy, func() {
-		const items = 256 // a delivery that takes a while to put away, one item at a time
-		delivery := map[string]int{}
-		for i := range items {
-			delivery[fmt.Sprint("item-", i)] = 1
+	It("Restock is one step: no one sees part of a delivery", SpecTimeout(10*time.Second), func() {
+		// A delivery big enough that, under the race detector, putting it
+		// away takes tens of milliseconds: long enough for a watcher on
+		// another core to read the shelf many times meanwhile, and on one
+		// core for the Go scheduler to let the watcher in before it is done.
+		const items = 1 << 15
+		delivery := make(map[string]int, items)
+		names := make([]string, items)
+		for i := range names {
+			names[i] = fmt.Sprint("item-", i)
+			delivery[names[i]] = 1
 		}
 		mustReturn("Restock", selfDeadlock, func() {
 			var s rlock.Stock
 			s.Restock(delivery)
 		})
-		names := make([]string, items)
-		for i := range names {
-			names[i] = fmt.Sprint("item-", i)
-		}
 		// Each round a watcher reads the shelf item after item from the
-		// moment Restock is called. The bound is a number of rounds, not a
-		// span of real time, so a busy machine tries just as often.
+		// moment Restock is called. A round counts when the read that first
+		// finds the delivery began before Restock returned: the watcher was
+		// reading while it came. The spec goes on until 10 rounds count, for
+		// at most 50 rounds and 2 s, so that a busy machine gets as many
+		// tries and a right answer never runs out of time.
 		partial := ""
-		for round := 0; round < 100 && partial == ""; round++ {
+		budget := time.Now().Add(2 * time.Second)
+		for round, met := 0, 0; round < 50 && met < 10 && partial == "" && time.Now().Before(budget); round++ {
 			var s rlock.Stock
-			var called atomic.Bool
+			var called, returned, during atomic.Bool
 			spec.Together(2, func(i int) {
 				if i == 0 {
 					called.Store(true)
 					s.Restock(delivery)
+					returned.Store(true)
 					return
 				}
 				for !called.Load() {
 					runtime.Gosched()
 				}
 				seen := -1 // the first item seen on the shelf
-				for k := 0; k < 100000; k++ {
+				for k := 0; k < 4*items; k++ {
 					item := names[k%items]
+					before := !returned.Load()
 					on := s.Count(item) == 1
 					switch {
 					case on && seen < 0:
 						seen = k
+						during.Store(before)
 					case !on && seen >= 0:
 						partial = fmt.Sprintf("%s was on the shelf, then %s was not", names[seen%items], item)
 						return
@@ -94,6 +103,9 @@ var _ = Describe("Stock", func() {
 					}
 				}
 			})
+			if during.Load() {
+				met++
+			}
 		}
 		Expect(partial).To(BeEmpty(), "a goroutine watching the shelf during Restock saw part of the delivery (%s): "+
 			"Restock must hold the lock for the whole delivery and add each item with addLocked, not with Add (which takes the lock for each item on its own)", partial)
