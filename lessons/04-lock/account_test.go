@@ -12,7 +12,7 @@ import (
 )
 
 var _ = Describe("Account", func() {
-	It("keeps every deposit from many goroutines", func() {
+	It("keeps every deposit from many goroutines", func(ctx SpecContext) {
 		var a lock.Account
 		Expect(a.Balance()).To(BeZero(), "a new Account must start with a balance of 0")
 		const workers, deposits = 50, 100
@@ -20,6 +20,8 @@ var _ = Describe("Account", func() {
 		// the depositors start only once it is reading, stops only once they
 		// are done, and yields after each read, so that a Deposit follows a
 		// read before the reader touches the lock again, even on one core.
+		// It stops too when the spec runs out of time (a Deposit that never
+		// returns), so that it does not spin on after the spec has failed.
 		ready, done := make(chan struct{}), make(chan struct{})
 		var wg sync.WaitGroup
 		for range workers {
@@ -38,6 +40,8 @@ var _ = Describe("Account", func() {
 				runtime.Gosched()
 				select {
 				case <-done:
+					return
+				case <-ctx.Done():
 					return
 				default:
 				}
