@@ -75,7 +75,8 @@ var _ = Describe("Stock", func() {
 		budget := time.Now().Add(2 * time.Second)
 		for round, met := 0, 0; round < 50 && met < 10 && partial == "" && time.Now().Before(budget); round++ {
 			var s rlock.Stock
-			var called, returned, during atomic.Bool
+			var called, returned atomic.Bool
+			during := false // whether the watcher's first sight of the delivery began before Restock returned
 			spec.Together(2, func(i int) {
 				if i == 0 {
 					called.Store(true)
@@ -94,7 +95,7 @@ var _ = Describe("Stock", func() {
 					switch {
 					case on && seen < 0:
 						seen = k
-						during.Store(before)
+						during = before
 					case !on && seen >= 0:
 						partial = fmt.Sprintf("%s was on the shelf, then %s was not", names[seen%items], item)
 						return
@@ -103,7 +104,7 @@ var _ = Describe("Stock", func() {
 					}
 				}
 			})
-			if during.Load() {
+			if during {
 				met++
 			}
 		}
